@@ -1,0 +1,66 @@
+//! `kouteki check`: validate a pack and summarize it.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::Failure;
+use super::pack_dir::load_content;
+use crate::content::{Content, SourceKind};
+use crate::severity::Severity;
+
+/// Runs `check`.
+pub fn run(dir: Option<&Path>) -> Result<(), Failure> {
+    let content = load_content(dir)?;
+    let origin = dir.map_or("built-in content".to_string(), |d| d.display().to_string());
+    let _ = write!(anstream::stdout(), "{}", summary(&content, &origin));
+    Ok(())
+}
+
+/// The summary `check` prints for a valid pack.
+pub fn summary(content: &Content, origin: &str) -> String {
+    let pack = &content.pack;
+    let count_severity = |s: Severity| {
+        content
+            .rules
+            .iter()
+            .filter(|r| r.severity == s && !r.plan)
+            .count()
+    };
+    let sources = content.distinct_sources();
+    let count_kind = |k: SourceKind| sources.iter().filter(|s| s.kind == k).count();
+    let dated = content
+        .rules
+        .iter()
+        .filter(|r| r.effective_from.is_some() || r.effective_until.is_some())
+        .count();
+    format!(
+        "ok: {origin}: \"{}\" version {}, reviewed {}\n\
+         questions: {} in {} sections ({} asked of everyone)\n\
+         rules: {} (violation {}, caution {}, info {}, ok {}; planned {}; dated {})\n\
+         notes: {}\n\
+         sources: {} (official {}, secondary {}, plan {})\n\
+         languages: en, ja (every text in both)\n",
+        pack.name,
+        pack.version,
+        pack.reviewed,
+        content.questions.len(),
+        content.sections.len(),
+        content
+            .questions
+            .iter()
+            .filter(|q| q.ask_if.is_none())
+            .count(),
+        content.rules.len(),
+        count_severity(Severity::Violation),
+        count_severity(Severity::Caution),
+        count_severity(Severity::Info),
+        count_severity(Severity::Ok),
+        content.rules.iter().filter(|r| r.plan).count(),
+        dated,
+        content.notes.len(),
+        sources.len(),
+        count_kind(SourceKind::Official),
+        count_kind(SourceKind::Secondary),
+        count_kind(SourceKind::Plan),
+    )
+}

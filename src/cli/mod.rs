@@ -1,0 +1,139 @@
+//! The command line: `kouteki`, `kouteki eval`, `kouteki check`.
+//!
+//! Commands read files and print; all judgement is in the library. Exit status 2 means bad input
+//! (files, flags), with every error listed.
+
+mod check;
+mod eval;
+mod pack_dir;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+
+/// Exit status for bad input.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// kouteki: check whether you keep your public duties in Japan (公的義務): taxes, pension and health
+/// insurance, immigration notifications, the residence card and the My Number Card.
+#[derive(Debug, Parser)]
+#[command(name = "kouteki", version, about, long_about = None)]
+pub struct Cli {
+    /// Use the content pack in DIR (pack.toml, questionnaire.toml, rules.toml) instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess an answers file and print the result (exit 0 whatever the verdict, 2 on bad input).
+    Eval(EvalArgs),
+    /// Validate a content pack and print a summary (exit 2 with every error listed if it fails).
+    Check,
+}
+
+/// Flags of `kouteki eval`.
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// The answers file (TOML: [meta] and [answers], see README).
+    #[arg(long, value_name = "FILE")]
+    pub answers: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Evaluation date YYYY-MM-DD (default: the file's [meta] as_of, else today in Japan).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Report language (default: the file's [meta] lang, else en).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Colored text for a terminal (plain when NO_COLOR is set or output is not a terminal).
+    Text,
+    /// Markdown to hand to a client.
+    Markdown,
+    /// JSON as specified in the contract.
+    Json,
+}
+
+/// Languages on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Lang {
+        match value {
+            LangArg::En => Lang::En,
+            LangArg::Ja => Lang::Ja,
+        }
+    }
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::Eval(args)) => eval::run(cli.rules.as_deref(), args),
+        Some(Command::Check) => check::run(cli.rules.as_deref()),
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::BadInput) => ExitCode::from(EXIT_BAD_INPUT),
+    }
+}
+
+/// Why a command failed (its messages are already printed).
+#[derive(Debug)]
+pub enum Failure {
+    /// The input was bad: exit 2.
+    BadInput,
+}
+
+/// Prints errors to stderr, at most `limit`, with a count of the rest.
+fn print_errors(errors: &[crate::location::LocatedError], limit: usize) {
+    use std::io::Write;
+    let mut stderr = anstream::stderr();
+    let red = anstyle::Style::new()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()))
+        .bold();
+    for error in errors.iter().take(limit) {
+        let _ = writeln!(stderr, "{red}error{red:#}: {error}");
+    }
+    if errors.len() > limit {
+        let _ = writeln!(
+            stderr,
+            "… and {} more errors ({} in all)",
+            errors.len() - limit,
+            errors.len()
+        );
+    }
+}
+
+/// Prints a one-line error to stderr.
+fn print_error(message: &str) {
+    use std::io::Write;
+    let red = anstyle::Style::new()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()))
+        .bold();
+    let _ = writeln!(anstream::stderr(), "{red}error{red:#}: {message}");
+}

@@ -1,0 +1,38 @@
+//! Reading a content pack: from `--rules DIR`, or the embedded default.
+
+use std::path::Path;
+
+use super::{Failure, print_error, print_errors};
+use crate::content::{Content, PACK_FILES, PackSources, embedded, load};
+use crate::location::SourceText;
+
+/// Loads the pack in `dir`, or the embedded one; prints every error and fails on bad content.
+pub fn load_content(dir: Option<&Path>) -> Result<Content, Failure> {
+    let Some(dir) = dir else {
+        return embedded::load_default().map_err(|errors| {
+            print_errors(&errors, usize::MAX);
+            Failure::BadInput
+        });
+    };
+    let mut texts = Vec::new();
+    for name in PACK_FILES {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => texts.push((path.display().to_string(), text)),
+            Err(e) => {
+                print_error(&format!("cannot read {}: {e}", path.display()));
+                return Err(Failure::BadInput);
+            }
+        }
+    }
+    let source = |i: usize| SourceText::new(&texts[i].0, &texts[i].1);
+    let sources = PackSources {
+        pack: source(0),
+        questionnaire: source(1),
+        rules: source(2),
+    };
+    load(sources).map_err(|errors| {
+        print_errors(&errors, usize::MAX);
+        Failure::BadInput
+    })
+}
