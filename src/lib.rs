@@ -10,6 +10,7 @@ pub mod cli;
 pub mod content;
 pub mod engine;
 pub mod flow;
+pub mod interview;
 pub mod lang;
 pub mod location;
 pub mod report;

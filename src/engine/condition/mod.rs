@@ -13,3 +13,6 @@ pub use compile::{CompileError, compile};
 pub use cond::Cond;
 pub use parse::{SyntaxError, parse};
 pub use satisfy::satisfiable;
+
+#[cfg(test)]
+mod tests;

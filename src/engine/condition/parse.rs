@@ -68,13 +68,25 @@ fn keyword<'a>(kw: &'static str) -> impl Parser<Input<'a>, &'a str, ErrMode<Cont
 }
 
 fn or_expr(input: &mut Input<'_>) -> ModalResult<Expr> {
-    let items: Vec<Expr> = separated(1.., and_expr, ws(keyword("or"))).parse_next(input)?;
-    Ok(flatten(items, Expr::Or))
+    chain(input, "or", and_expr, Expr::Or)
 }
 
 fn and_expr(input: &mut Input<'_>) -> ModalResult<Expr> {
-    let items: Vec<Expr> = separated(1.., not_expr, ws(keyword("and"))).parse_next(input)?;
-    Ok(flatten(items, Expr::And))
+    chain(input, "and", not_expr, Expr::And)
+}
+
+/// `item (kw item)*`; after a keyword an item is required, so `a and` reports the missing operand.
+fn chain(
+    input: &mut Input<'_>,
+    kw: &'static str,
+    mut item: impl FnMut(&mut Input<'_>) -> ModalResult<Expr>,
+    join: fn(Vec<Expr>) -> Expr,
+) -> ModalResult<Expr> {
+    let mut items = vec![item(input)?];
+    while opt(ws(keyword(kw))).parse_next(input)?.is_some() {
+        items.push(cut_err(&mut item).parse_next(input)?);
+    }
+    Ok(flatten(items, join))
 }
 
 fn flatten(mut items: Vec<Expr>, join: fn(Vec<Expr>) -> Expr) -> Expr {
@@ -104,10 +116,10 @@ fn atom(input: &mut Input<'_>) -> ModalResult<Expr> {
         keyword("false").value(Expr::Const(false)),
         answered,
         comparison,
+        fail.context(label(
+            "a condition (a comparison, `answered(...)`, `not`, or parentheses)",
+        )),
     )))
-    .context(label(
-        "a condition (a comparison, `answered(...)`, `not`, or parentheses)",
-    ))
     .parse_next(input)
 }
 
@@ -138,6 +150,26 @@ fn subject(input: &mut Input<'_>) -> ModalResult<Subject> {
     .parse_next(input)
 }
 
+/// The operator after a comparison's subject.
+#[derive(Clone, Copy)]
+enum Operator {
+    Cmp(CmpOp),
+    In,
+    NotIn,
+}
+
+fn operator(input: &mut Input<'_>) -> ModalResult<Operator> {
+    alt((
+        cmp_op.map(Operator::Cmp),
+        (keyword("not"), multispace0, keyword("in")).value(Operator::NotIn),
+        keyword("in").value(Operator::In),
+    ))
+    .context(label(
+        "an operator (==, !=, <, <=, >, >=, `in`, `not in` or `has`)",
+    ))
+    .parse_next(input)
+}
+
 fn comparison(input: &mut Input<'_>) -> ModalResult<Expr> {
     let subject = subject.parse_next(input)?;
     let _ = multispace0.parse_next(input)?;
@@ -147,30 +179,36 @@ fn comparison(input: &mut Input<'_>) -> ModalResult<Expr> {
         let choice = cut_err(ws(literal)).parse_next(input)?;
         return Ok(Expr::Has(q.clone(), choice));
     }
-    let s = &subject;
-    cut_err(alt((
-        (cmp_op, ws(literal)).map(|(op, lit)| Expr::Compare(s.clone(), op, lit)),
-        preceded((keyword("not"), multispace0, keyword("in")), ws(list)).map(|items| Expr::In {
-            subject: s.clone(),
-            items,
-            negated: true,
-        }),
-        preceded(
-            keyword("in"),
-            ws(alt((
+    let op = cut_err(operator).parse_next(input)?;
+    let _ = multispace0.parse_next(input)?;
+    match op {
+        Operator::Cmp(op) => Ok(Expr::Compare(
+            subject,
+            op,
+            cut_err(literal).parse_next(input)?,
+        )),
+        Operator::NotIn => {
+            let items = cut_err(list).parse_next(input)?;
+            Ok(Expr::In {
+                subject,
+                items,
+                negated: true,
+            })
+        }
+        Operator::In => {
+            let s = &subject;
+            cut_err(alt((
                 list.map(|items| Expr::In {
                     subject: s.clone(),
                     items,
                     negated: false,
                 }),
                 range.map(|(lo, hi)| Expr::Range(s.clone(), lo, hi)),
-            ))),
-        ),
-    )))
-    .context(label(
-        "an operator (==, !=, <, <=, >, >=, `in`, `not in` or `has`)",
-    ))
-    .parse_next(input)
+            )))
+            .context(label("a list [a, b] or a range lo..hi"))
+            .parse_next(input)
+        }
+    }
 }
 
 fn list(input: &mut Input<'_>) -> ModalResult<Vec<Literal>> {
