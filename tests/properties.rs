@@ -27,7 +27,7 @@ fn date_strategy() -> impl Strategy<Value = Date> {
 /// A value a front end could submit for a question of this kind, drawn from `seed`.
 fn value_for(kind: &QuestionKind, seed: u64) -> Value {
     match kind {
-        QuestionKind::YesNo => Value::Bool(seed % 2 == 0),
+        QuestionKind::YesNo => Value::Bool(seed.is_multiple_of(2)),
         QuestionKind::Choice { choices, .. } => Value::Choice(seed as usize % choices.len()),
         QuestionKind::MultiChoice { choices } => {
             Value::Choices((0..choices.len()).filter(|i| seed >> i & 1 == 1).collect())
@@ -121,7 +121,7 @@ proptest! {
         let content = content();
         let mut answers = Answers::empty(content.questions.len());
         for (q, question) in content.questions.iter().enumerate() {
-            if seeds[q % seeds.len()] % 5 != 0 {
+            if !seeds[q % seeds.len()].is_multiple_of(5) {
                 answers.set(q, value_for(&question.kind, seeds[q % seeds.len()]));
             }
         }
