@@ -44,10 +44,16 @@ fn cases() -> Vec<Case> {
 /// Splits a case at its `[expect]` table: the part before is an answers file as `eval` reads it.
 fn read_case(path: &Path) -> Case {
     let text = std::fs::read_to_string(path).expect("readable case");
-    let at = text.find("\n[expect]").unwrap_or_else(|| panic!("{}: no [expect] table", path.display()));
+    let at = text
+        .find("\n[expect]")
+        .unwrap_or_else(|| panic!("{}: no [expect] table", path.display()));
     let expect: Expect = toml::from_str(&text[at..].replacen("[expect]", "", 1))
         .unwrap_or_else(|e| panic!("{}: bad [expect]: {e}", path.display()));
-    Case { path: path.to_path_buf(), answers_text: text[..at].to_string(), expect }
+    Case {
+        path: path.to_path_buf(),
+        answers_text: text[..at].to_string(),
+        expect,
+    }
 }
 
 fn content() -> Content {
@@ -55,16 +61,23 @@ fn content() -> Content {
 }
 
 fn is_japanese(text: &str) -> bool {
-    text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+    text.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
 }
 
 fn sorted(list: impl IntoIterator<Item = String>) -> Vec<String> {
-    list.into_iter().collect::<BTreeSet<_>>().into_iter().collect()
+    list.into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 #[test]
 fn there_are_enough_cases() {
-    assert!(cases().len() >= 25, "the issue asks for at least 25 golden personas");
+    assert!(
+        cases().len() >= 25,
+        "the issue asks for at least 25 golden personas"
+    );
 }
 
 #[test]
@@ -74,40 +87,80 @@ fn every_case_gives_its_expected_result_in_both_languages() {
     for case in cases() {
         let name = case.path.display().to_string();
         let source = SourceText::new(&name, &case.answers_text);
-        let file = answers_file::parse(&content, &source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let as_of = file.as_of.unwrap_or_else(|| panic!("{name}: cases must set [meta] as_of"));
+        let file =
+            answers_file::parse(&content, &source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let as_of = file
+            .as_of
+            .unwrap_or_else(|| panic!("{name}: cases must set [meta] as_of"));
         let (errors, warnings) = answers_file::check_path(&content, &file, as_of, &source);
-        assert!(errors.is_empty() && warnings.is_empty(), "{name}: {errors:?} {warnings:?}");
+        assert!(
+            errors.is_empty() && warnings.is_empty(),
+            "{name}: {errors:?} {warnings:?}"
+        );
         let assessment = assess(&content, &file.answers, as_of);
         let [en, ja] = Lang::ALL.map(|lang| Report::new(&content, &assessment, lang));
         let actual_findings = sorted(en.findings.iter().map(|f| f.id.clone()));
         let actual_upcoming = sorted(en.upcoming.iter().map(|u| u.id.clone()));
         let mut problems = Vec::new();
         if en.overall.id() != case.expect.overall {
-            problems.push(format!("overall {} (expected {})", en.overall.id(), case.expect.overall));
+            problems.push(format!(
+                "overall {} (expected {})",
+                en.overall.id(),
+                case.expect.overall
+            ));
         }
         for area in Area::ALL {
-            let expected = case.expect.areas.get(area.id()).map(String::as_str).unwrap_or("ok");
+            let expected = case
+                .expect
+                .areas
+                .get(area.id())
+                .map(String::as_str)
+                .unwrap_or("ok");
             if en.area(area).id() != expected {
-                problems.push(format!("{} {} (expected {expected})", area.id(), en.area(area).id()));
+                problems.push(format!(
+                    "{} {} (expected {expected})",
+                    area.id(),
+                    en.area(area).id()
+                ));
             }
         }
         if actual_findings != sorted(case.expect.findings.clone()) {
-            problems.push(format!("findings {actual_findings:?} (expected {:?})", sorted(case.expect.findings.clone())));
+            problems.push(format!(
+                "findings {actual_findings:?} (expected {:?})",
+                sorted(case.expect.findings.clone())
+            ));
         }
         if actual_upcoming != sorted(case.expect.upcoming.clone()) {
-            problems.push(format!("upcoming {actual_upcoming:?} (expected {:?})", sorted(case.expect.upcoming.clone())));
+            problems.push(format!(
+                "upcoming {actual_upcoming:?} (expected {:?})",
+                sorted(case.expect.upcoming.clone())
+            ));
         }
-        assert_eq!(en.overall, ja.overall, "{name}: severities differ between languages");
-        assert_eq!(en.areas, ja.areas, "{name}: area severities differ between languages");
+        assert_eq!(
+            en.overall, ja.overall,
+            "{name}: severities differ between languages"
+        );
+        assert_eq!(
+            en.areas, ja.areas,
+            "{name}: area severities differ between languages"
+        );
         for f in &ja.findings {
-            assert!(is_japanese(&f.title) && is_japanese(&f.explanation), "{name}: {} is not Japanese in ja", f.id);
+            assert!(
+                is_japanese(&f.title) && is_japanese(&f.explanation),
+                "{name}: {} is not Japanese in ja",
+                f.id
+            );
         }
         if !problems.is_empty() {
             failures.push(format!("{name}:\n  {}", problems.join("\n  ")));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -120,7 +173,12 @@ fn every_rule_and_note_is_covered_by_some_case() {
         let source = SourceText::new("case", &case.answers_text);
         let file = answers_file::parse(&content, &source).expect("case parses");
         let assessment = assess(&content, &file.answers, file.as_of.expect("as_of"));
-        covered.extend(assessment.notes.iter().map(|n| content.notes[*n].id.clone()));
+        covered.extend(
+            assessment
+                .notes
+                .iter()
+                .map(|n| content.notes[*n].id.clone()),
+        );
     }
     let uncovered: Vec<&str> = content
         .rules
@@ -129,5 +187,8 @@ fn every_rule_and_note_is_covered_by_some_case() {
         .chain(content.notes.iter().map(|n| n.id.as_str()))
         .filter(|id| !covered.contains(*id))
         .collect();
-    assert!(uncovered.is_empty(), "rules or notes covered by no golden case: {uncovered:?}");
+    assert!(
+        uncovered.is_empty(),
+        "rules or notes covered by no golden case: {uncovered:?}"
+    );
 }
