@@ -48,18 +48,7 @@ impl Value {
             Value::Choice(i) => choice_id(i),
             Value::Choices(list) => toml::Value::Array(list.iter().map(choice_id).collect()),
             Value::Number(n) => toml::Value::Integer(*n),
-            Value::Date(d) => {
-                let date = toml::value::Date {
-                    year: d.year() as u16,
-                    month: d.month() as u8,
-                    day: d.day() as u8,
-                };
-                toml::Value::Datetime(toml::value::Datetime {
-                    date: Some(date),
-                    time: None,
-                    offset: None,
-                })
-            }
+            Value::Date(d) => toml_date(*d),
             Value::Text(t) => toml::Value::String(t.clone()),
         }
     }
@@ -85,6 +74,20 @@ impl Value {
             Value::Text(t) => t.clone(),
         }
     }
+}
+
+/// A date as a TOML local date (`2026-11-24`, no quotes).
+pub fn toml_date(d: Date) -> toml::Value {
+    let date = toml::value::Date {
+        year: d.year() as u16,
+        month: d.month() as u8,
+        day: d.day() as u8,
+    };
+    toml::Value::Datetime(toml::value::Datetime {
+        date: Some(date),
+        time: None,
+        offset: None,
+    })
 }
 
 /// Read access to answers, so conditions evaluate the same way on all answers or on a path's.

@@ -285,3 +285,20 @@ fn meta_lang(
     }
     lang
 }
+
+/// Writes answers as an answers file (the format [`parse`] reads), with `[meta]`.
+pub fn to_toml(content: &Content, answers: &Answers, as_of: Option<Date>, lang: Lang) -> String {
+    let mut meta = toml::Table::new();
+    if let Some(date) = as_of {
+        meta.insert("as_of".into(), crate::answers::toml_date(date));
+    }
+    meta.insert("lang".into(), toml::Value::String(lang.code().into()));
+    let mut table = toml::Table::new();
+    for (q, value) in answers.answered() {
+        table.insert(content.questions[q].id.clone(), value.to_toml(content, q));
+    }
+    let mut file = toml::Table::new();
+    file.insert("meta".into(), toml::Value::Table(meta));
+    file.insert("answers".into(), toml::Value::Table(table));
+    toml::to_string(&file).expect("answers always serialize")
+}

@@ -136,6 +136,11 @@ impl Interview {
             .collect()
     }
 
+    /// Just the answers that count (on the path): what drafts and reports keep.
+    pub fn effective_answers(&self) -> Answers {
+        Path::new(&self.content, &self.answers, self.as_of).effective_answers()
+    }
+
     /// The answer that counts for `q` (none if `q` is off the path).
     pub fn answer(&self, q: QuestionIdx) -> Option<&Value> {
         self.answers.get(q)

@@ -5,11 +5,13 @@
 
 use crate::lang::{Lang, Text};
 
+/// Declares `Text2` constants: `NAME = ("English", "日本語");`.
 macro_rules! texts {
     ($($(#[$doc:meta])* $name:ident = ($en:expr, $ja:expr);)*) => {
-        $($(#[$doc])* pub const $name: Text2 = Text2 { en: $en, ja: $ja };)*
+        $($(#[$doc])* pub const $name: $crate::ui_text::Text2 = $crate::ui_text::Text2 { en: $en, ja: $ja };)*
     };
 }
+pub(crate) use texts;
 
 /// A compile-time text in both languages.
 #[derive(Debug, Clone, Copy)]

@@ -54,7 +54,7 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn parse_as_of(text: &str) -> Result<Date, Failure> {
+pub fn parse_as_of(text: &str) -> Result<Date, Failure> {
     text.parse::<Date>().map_err(|e| {
         print_error(&format!(
             "invalid --as-of date \"{text}\": expected YYYY-MM-DD ({e})"

@@ -5,6 +5,7 @@
 
 mod check;
 mod eval;
+mod interview;
 mod pack_dir;
 
 use std::path::PathBuf;
@@ -27,6 +28,31 @@ pub struct Cli {
     pub rules: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub interview: InterviewArgs,
+}
+
+/// Flags of the interview (`kouteki` with no subcommand).
+#[derive(Debug, clap::Args)]
+pub struct InterviewArgs {
+    /// Open the interview pre-filled from an answers file (at the review, or at the first unanswered question).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Interface language (default: ja when LANG starts with "ja", else en; `L` switches at any time).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Evaluation date YYYY-MM-DD (default: today in Japan).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Save nothing: no draft of answers (an explicit "save report" still writes).
+    #[arg(long)]
+    pub no_save: bool,
+    /// No colors (also when NO_COLOR is set): symbols, bold and reverse video only.
+    #[arg(long)]
+    pub no_color: bool,
+    /// Line-by-line interview with numbered choices (also when not on a terminal, or TERM=dumb).
+    #[arg(long)]
+    pub plain: bool,
 }
 
 /// The subcommands.
@@ -90,11 +116,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Eval(args)) => eval::run(cli.rules.as_deref(), args),
         Some(Command::Check) => check::run(cli.rules.as_deref()),
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            Ok(())
-        }
+        None => interview::run(cli.rules.as_deref(), &cli.interview),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,141 @@
+//! `kouteki` with no subcommand: the interview, full-screen on a terminal, line by line otherwise.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::eval::{parse_as_of, today_in_japan};
+use super::pack_dir::load_content;
+use super::{Failure, InterviewArgs, print_error, print_errors};
+use crate::answers::Answers;
+use crate::answers_file;
+use crate::content::Content;
+use crate::flow::Path as FlowPath;
+use crate::interview::Interview;
+use crate::lang::Lang;
+use crate::location::SourceText;
+use crate::plain;
+use crate::store::DraftStore;
+use crate::tui::app::{App, Privacy};
+use crate::tui::local::{LocalIo, run as run_tui};
+use crate::tui::theme::Theme;
+
+/// Runs the interview.
+pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), Failure> {
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(parse_as_of)
+        .transpose()?
+        .unwrap_or_else(today_in_japan);
+    let content = Arc::new(load_content(rules)?);
+    let prefilled = args
+        .answers
+        .as_deref()
+        .map(|path| read_answers(&content, path, as_of))
+        .transpose()?;
+    let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+    let drafts = if args.no_save {
+        None
+    } else {
+        DraftStore::default_location()
+    };
+    let draft = if prefilled.is_some() {
+        None
+    } else {
+        drafts.as_ref().and_then(|d| load_draft(&content, d, as_of))
+    };
+    let plain = args.plain
+        || !std::io::stdin().is_terminal()
+        || !std::io::stdout().is_terminal()
+        || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if plain {
+        return run_plain(content, as_of, lang, prefilled.or(draft), drafts.as_ref());
+    }
+    let color = !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let privacy = if drafts.is_some() {
+        Privacy::Local
+    } else {
+        Privacy::LocalNoSave
+    };
+    let mut app = App::new(content, as_of, lang, Theme::new(color), privacy, draft);
+    if let Some(answers) = prefilled {
+        app = app.with_answers(answers);
+    }
+    let report_dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    run_tui(app, LocalIo { drafts, report_dir }).map_err(|e| {
+        print_error(&format!("terminal error: {e}"));
+        Failure::BadInput
+    })
+}
+
+/// Japanese when the environment's locale is Japanese.
+fn lang_from_env() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+    if locale.is_some_and(|l| l.starts_with("ja")) {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
+}
+
+/// Reads `--answers FILE`, with the same messages as `eval` and exit 2 before the terminal is touched.
+fn read_answers(
+    content: &Content,
+    path: &Path,
+    as_of: jiff::civil::Date,
+) -> Result<Answers, Failure> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        print_error(&format!("cannot read {name}: {e}"));
+        Failure::BadInput
+    })?;
+    let source = SourceText::new(&name, &text);
+    let file = answers_file::parse(content, &source).map_err(|errors| {
+        print_errors(&errors, 20);
+        Failure::BadInput
+    })?;
+    let as_of = file.as_of.unwrap_or(as_of);
+    Ok(FlowPath::new(content, &file.answers, as_of).effective_answers())
+}
+
+/// The saved draft, if it still reads against this content (a stale one is ignored, not fatal).
+fn load_draft(content: &Content, store: &DraftStore, as_of: jiff::civil::Date) -> Option<Answers> {
+    let text = store.load()?;
+    let name = store.path().display().to_string();
+    match answers_file::parse(content, &SourceText::new(&name, &text)) {
+        Ok(file) => Some(FlowPath::new(content, &file.answers, as_of).effective_answers()),
+        Err(errors) => {
+            eprintln!("warning: ignoring the saved draft {name}: {}", errors[0]);
+            None
+        }
+    }
+}
+
+fn run_plain(
+    content: Arc<Content>,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+    answers: Option<Answers>,
+    drafts: Option<&DraftStore>,
+) -> Result<(), Failure> {
+    let mut interview = match answers {
+        Some(a) => Interview::resume(Arc::clone(&content), a, as_of),
+        None => Interview::new(Arc::clone(&content), as_of),
+    };
+    let stdin = std::io::stdin();
+    let save = |answers: &Answers| {
+        if let Some(store) = drafts
+            && let Err(e) = store.save(&answers_file::to_toml(&content, answers, None, lang))
+        {
+            eprintln!("warning: could not save the draft: {e}");
+        }
+    };
+    plain::run(&mut interview, lang, stdin.lock(), std::io::stdout(), save).map_err(|e| {
+        print_error(&format!("input/output error: {e}"));
+        Failure::BadInput
+    })?;
+    Ok(())
+}

@@ -1,0 +1,16 @@
+//! The full-screen interface: state + messages + update ([`app`]) and a pure [`view`], generic over
+//! the ratatui backend, so the same app runs on a local terminal, over SSH and on `TestBackend`.
+
+pub mod app;
+pub mod keys;
+pub mod local;
+pub mod message;
+pub mod theme;
+pub mod view;
+mod words;
+
+pub use app::App;
+pub use keys::{Key, message_for};
+pub use message::{Effect, Message};
+pub use theme::Theme;
+pub use view::view;

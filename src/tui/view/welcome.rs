@@ -1,0 +1,75 @@
+//! The welcome screen: what the check covers, where answers live, the not-legal-advice notice with the
+//! review date, and the menu (resume, start, language).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::{App, Privacy, WelcomeItem};
+use super::super::words as w;
+use super::text::wrap;
+use crate::severity::Area;
+
+/// Draws the welcome screen.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let width = area.width;
+    let mut lines = vec![Line::default()];
+    lines.extend(wrap(
+        w::WELCOME_INTRO.get(lang),
+        width,
+        "",
+        "",
+        ratatui::style::Style::new(),
+    ));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        w::WELCOME_AREAS.get(lang),
+        theme.heading(),
+    )));
+    for a in Area::ALL {
+        lines.push(Line::from(format!("  • {}", a.title().get(lang))));
+    }
+    lines.push(Line::default());
+    let privacy = match app.privacy {
+        Privacy::Local => w::PRIVACY_LOCAL,
+        Privacy::LocalNoSave => w::PRIVACY_NO_SAVE,
+        Privacy::Session => w::PRIVACY_SESSION,
+    };
+    lines.extend(wrap(privacy.get(lang), width, "", "", theme.dim()));
+    let pack = &app.content().pack;
+    let notice = format!(
+        "{} {} {}",
+        pack.disclaimer.get(lang),
+        w::REVIEWED_ON.get(lang),
+        pack.reviewed
+    );
+    lines.extend(wrap(&notice, width, "", "", theme.dim()));
+    lines.push(Line::default());
+    let has_draft = app.draft.is_some();
+    for (i, item) in app.welcome_items().into_iter().enumerate() {
+        let label = match item {
+            WelcomeItem::Resume => w::RESUME,
+            WelcomeItem::Start if has_draft => w::START_AFRESH,
+            WelcomeItem::Start => w::START,
+            WelcomeItem::Language => w::LANGUAGE,
+        };
+        let selected = i == app.welcome_cursor;
+        let marker = if selected { "▶ " } else { "  " };
+        let style = if selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        if selected {
+            frame.set_cursor_position((area.x, area.y + lines.len() as u16));
+        }
+        lines.push(Line::from(Span::styled(
+            format!("{marker}{}", label.get(lang)),
+            style,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
