@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::answers::{Answers, Value};
-use crate::content::{Content, Question, QuestionKind};
+use crate::content::{Content, Question, QuestionIdx, QuestionKind};
 use crate::flow::Path;
 use crate::lang::Lang;
 use crate::location::{LocatedError, SourceText};
@@ -28,6 +28,8 @@ pub struct AnswersFile {
     answer_offsets: Vec<Option<usize>>,
     /// Where the `[answers]` table starts (or 0).
     answers_offset: usize,
+    /// Questions whose value in the file was refused (so what depends on them is unknown).
+    invalid: Vec<QuestionIdx>,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +49,19 @@ struct RawMeta {
 /// Parses an answers file and checks every value against its question; on failure, all errors found,
 /// in file order.
 pub fn parse(content: &Content, source: &SourceText<'_>) -> Result<AnswersFile, Vec<LocatedError>> {
+    match read(content, source)? {
+        (file, errors) if errors.is_empty() => Ok(file),
+        (_, errors) => Err(errors),
+    }
+}
+
+/// Like [`parse`], but keeps going past refused values: the file with the answers that were valid,
+/// and the errors for the others (so `eval` can also report missing answers). A file that is not
+/// TOML at all is still an error.
+pub fn read(
+    content: &Content,
+    source: &SourceText<'_>,
+) -> Result<(AnswersFile, Vec<LocatedError>), Vec<LocatedError>> {
     let raw: RawFile =
         toml::from_str(source.text).map_err(|e| vec![LocatedError::from_toml(source, &e)])?;
     let mut errors = Vec::new();
@@ -56,6 +71,7 @@ pub fn parse(content: &Content, source: &SourceText<'_>) -> Result<AnswersFile, 
         answers: Answers::empty(content.questions.len()),
         answer_offsets: vec![None; content.questions.len()],
         answers_offset: raw.answers.as_ref().map_or(0, |a| a.span().start),
+        invalid: Vec::new(),
     };
     if let Some(meta) = &raw.meta {
         file.as_of = meta
@@ -95,20 +111,27 @@ pub fn parse(content: &Content, source: &SourceText<'_>) -> Result<AnswersFile, 
                 file.answers.set(q, v);
                 file.answer_offsets[q] = Some(key.span().start);
             }
-            Err(message) => errors.push(LocatedError::at(
-                source,
-                value.span().start,
-                format!("answer `{}`", key.get_ref()),
-                message,
-            )),
+            Err(message) => {
+                file.invalid.push(q);
+                errors.push(LocatedError::at(
+                    source,
+                    value.span().start,
+                    format!("answer `{}`", key.get_ref()),
+                    message,
+                ));
+            }
         }
     }
     errors.sort();
-    if errors.is_empty() {
-        Ok(file)
-    } else {
-        Err(errors)
-    }
+    Ok((file, errors))
+}
+
+/// Whether whether `q` is asked cannot be known because it depends, directly or not, on a refused value.
+fn depends_on_invalid(content: &Content, q: QuestionIdx, invalid: &[QuestionIdx]) -> bool {
+    content.questions[q]
+        .depends_on
+        .iter()
+        .any(|d| invalid.contains(d) || depends_on_invalid(content, *d, invalid))
 }
 
 /// What the flow makes of a parsed file: errors for v1 questions the flow asks that have no answer,
@@ -120,9 +143,12 @@ pub fn check_path(
     source: &SourceText<'_>,
 ) -> (Vec<LocatedError>, Vec<LocatedError>) {
     let path = Path::new(content, &file.answers, as_of);
+    let unknowable = |q: &QuestionIdx| {
+        file.invalid.contains(q) || depends_on_invalid(content, *q, &file.invalid)
+    };
     let errors = path
         .unanswered()
-        .filter(|q| content.questions[*q].since == "1.0")
+        .filter(|q| content.questions[*q].since == "1.0" && !unknowable(q))
         .map(|q| {
             let question = &content.questions[q];
             let why = match &question.ask_if_text {
@@ -142,6 +168,7 @@ pub fn check_path(
         .collect();
     let warnings = path
         .skipped_answers()
+        .filter(|q| !unknowable(q))
         .map(|q| {
             let question = &content.questions[q];
             let why = question.ask_if_text.as_deref().unwrap_or_default();

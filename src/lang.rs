@@ -50,9 +50,11 @@ impl Lang {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    /// The English text.
+    /// The English text (a missing one reads as empty, so the pack check names the field and id).
+    #[serde(default)]
     pub en: String,
-    /// The Japanese text.
+    /// The Japanese text (likewise).
+    #[serde(default)]
     pub ja: String,
 }
 

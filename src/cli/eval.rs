@@ -26,19 +26,21 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), Failure> {
         Failure::BadInput
     })?;
     let source = SourceText::new(&name, &text);
-    let file = answers_file::parse(&content, &source).map_err(|errors| {
+    let (file, mut errors) = answers_file::read(&content, &source).map_err(|errors| {
         print_errors(&errors, MAX_ERRORS);
         Failure::BadInput
     })?;
     let as_of = flag_as_of.or(file.as_of).unwrap_or_else(today_in_japan);
     let lang = args.lang.map(Lang::from).or(file.lang).unwrap_or_default();
-    let (errors, warnings) = answers_file::check_path(&content, &file, as_of, &source);
+    let (missing, warnings) = answers_file::check_path(&content, &file, as_of, &source);
     for warning in &warnings {
         let yellow = anstyle::Style::new()
             .fg_color(Some(anstyle::AnsiColor::Yellow.into()))
             .bold();
         let _ = writeln!(anstream::stderr(), "{yellow}warning{yellow:#}: {warning}");
     }
+    errors.extend(missing);
+    errors.sort();
     if !errors.is_empty() {
         print_errors(&errors, MAX_ERRORS);
         return Err(Failure::BadInput);

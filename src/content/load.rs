@@ -41,7 +41,7 @@ pub fn load(sources: PackSources<'_>) -> Result<Content, Vec<LocatedError>> {
         &mut diag,
     );
     if !diag.errors.is_empty() {
-        return Err(diag.errors);
+        return Err(in_file_order(diag.errors, &sources));
     }
     let areas = |q: usize| sections[questions[q].section].area;
     let (rules, notes) = check_rules(&rules, &questions, &areas, &sources.rules, &mut diag);
@@ -53,11 +53,27 @@ pub fn load(sources: PackSources<'_>) -> Result<Content, Vec<LocatedError>> {
             rules,
             notes,
         }),
-        _ => {
-            diag.errors.sort();
-            Err(diag.errors)
-        }
+        _ => Err(in_file_order(diag.errors, &sources)),
     }
+}
+
+/// Errors ordered by file (pack, questionnaire, rules), then line and column.
+fn in_file_order(mut errors: Vec<LocatedError>, sources: &PackSources<'_>) -> Vec<LocatedError> {
+    let files = [
+        sources.pack.name,
+        sources.questionnaire.name,
+        sources.rules.name,
+    ];
+    let rank = |e: &LocatedError| {
+        files
+            .iter()
+            .position(|f| *f == e.location.file)
+            .unwrap_or(files.len())
+    };
+    errors.sort_by(|a, b| {
+        (rank(a), &a.location, &a.message).cmp(&(rank(b), &b.location, &b.message))
+    });
+    errors
 }
 
 fn check_pack(

@@ -132,6 +132,8 @@ fn check_since(
     };
     match (version_key(since.get_ref()), version_key(pack_version)) {
         (Some(v), Some(pack)) if v <= pack => {}
+        // A bad pack version is reported once, in pack.toml; nothing to compare against here.
+        (Some(_), None) => {}
         (Some(_), Some(_)) => diag.error(
             source,
             since.span().start,
@@ -161,6 +163,20 @@ fn check_kind(
     diag: &mut Diagnostics,
 ) -> Option<QuestionKind> {
     let kind_name = raw.kind.get_ref().as_str();
+    const KINDS: [&str; 6] = ["yes_no", "choice", "multi_choice", "number", "date", "text"];
+    if !KINDS.contains(&kind_name) {
+        // With the type unknown, which other fields fit cannot be judged: report the type alone.
+        diag.error(
+            source,
+            raw.kind.span().start,
+            subject,
+            format!(
+                "unknown question type `{kind_name}`; expected one of: {}",
+                KINDS.join(", ")
+            ),
+        );
+        return None;
+    }
     let takes_choices = matches!(kind_name, "choice" | "multi_choice");
     if !takes_choices {
         if let Some(first) = raw.choices.first() {
@@ -223,10 +239,7 @@ fn check_kind(
         "multi_choice" => QuestionKind::MultiChoice {
             choices: check_choices(raw, source, subject, diag),
         },
-        other => {
-            diag.error(source, raw.kind.span().start, subject, format!("unknown question type `{other}`; expected one of: yes_no, choice, multi_choice, number, date, text"));
-            return None;
-        }
+        _ => return None, // unknown types were reported above
     };
     Some(kind)
 }

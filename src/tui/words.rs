@@ -63,8 +63,6 @@ crate::ui_text::texts! {
     BANNER_CAUTION = ("Points to check", "確認が必要な点があります");
     /// Banner: violation.
     BANNER_VIOLATION = ("Problems to fix now", "すぐに対応が必要な点があります");
-    /// Findings count.
-    FINDINGS_COUNT = ("findings", "件");
     /// About this result (notes, disclaimer).
     ABOUT = ("About this result", "この結果について");
     /// Too small.

@@ -108,8 +108,8 @@ pub enum Expr {
     Or(Vec<Expr>),
     /// `answered(q)`.
     Answered(Ident),
-    /// `subject op literal`.
-    Compare(Subject, CmpOp, Literal),
+    /// `subject op literal`, with the operator's span (the operator is what a type error may blame).
+    Compare(Subject, CmpOp, Range<usize>, Literal),
     /// `subject in [..]` or `subject not in [..]`.
     In {
         /// What is tested.

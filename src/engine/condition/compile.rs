@@ -46,7 +46,7 @@ impl Compiler<'_> {
             Expr::And(es) => Cond::And(es.iter().map(|e| self.expr(e)).collect::<Result<_>>()?),
             Expr::Or(es) => Cond::Or(es.iter().map(|e| self.expr(e)).collect::<Result<_>>()?),
             Expr::Answered(id) => Cond::Answered(self.question(id)?.0),
-            Expr::Compare(subject, op, lit) => self.compare(subject, *op, lit)?,
+            Expr::Compare(subject, op, op_span, lit) => self.compare(subject, *op, op_span, lit)?,
             Expr::In {
                 subject,
                 items,
@@ -67,7 +67,13 @@ impl Compiler<'_> {
         }
     }
 
-    fn compare(&self, subject: &Subject, op: CmpOp, lit: &Literal) -> Result<Cond> {
+    fn compare(
+        &self,
+        subject: &Subject,
+        op: CmpOp,
+        op_span: &Range<usize>,
+        lit: &Literal,
+    ) -> Result<Cond> {
         let id = match subject {
             Subject::AsOf(_) => {
                 return Ok(Cond::AsOf {
@@ -83,7 +89,7 @@ impl Compiler<'_> {
                 Ok(())
             } else {
                 error(
-                    &lit.span,
+                    op_span,
                     format!("`{}` is {what}: only == and != apply", question.id),
                 )
             }
@@ -244,8 +250,9 @@ fn choice_of(question: &Question, lit: &Literal) -> Result<usize> {
         None => error(
             &lit.span,
             format!(
-                "`{name}` is not a choice of `{}`; expected one of: {}",
+                "`{name}` is not a choice of `{}`{}; expected one of: {}",
                 question.id,
+                did_you_mean(name, question.choices().iter().map(|c| c.id.as_str())),
                 choice_list(question)
             ),
         ),

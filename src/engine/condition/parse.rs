@@ -151,16 +151,16 @@ fn subject(input: &mut Input<'_>) -> ModalResult<Subject> {
 }
 
 /// The operator after a comparison's subject.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Operator {
-    Cmp(CmpOp),
+    Cmp(CmpOp, std::ops::Range<usize>),
     In,
     NotIn,
 }
 
 fn operator(input: &mut Input<'_>) -> ModalResult<Operator> {
     alt((
-        cmp_op.map(Operator::Cmp),
+        cmp_op.with_span().map(|(op, span)| Operator::Cmp(op, span)),
         (keyword("not"), multispace0, keyword("in")).value(Operator::NotIn),
         keyword("in").value(Operator::In),
     ))
@@ -182,9 +182,10 @@ fn comparison(input: &mut Input<'_>) -> ModalResult<Expr> {
     let op = cut_err(operator).parse_next(input)?;
     let _ = multispace0.parse_next(input)?;
     match op {
-        Operator::Cmp(op) => Ok(Expr::Compare(
+        Operator::Cmp(op, span) => Ok(Expr::Compare(
             subject,
             op,
+            span,
             cut_err(literal).parse_next(input)?,
         )),
         Operator::NotIn => {

@@ -174,7 +174,7 @@ fn reports_type_errors_at_the_offending_word() {
     );
     assert_eq!(
         check("status == wrk").unwrap_err(),
-        "type@10: `wrk` is not a choice of `status`; expected one of: work, student, permanent"
+        "type@10: `wrk` is not a choice of `status` (did you mean `work`?); expected one of: work, student, permanent"
     );
     assert_eq!(
         check("age == old").unwrap_err(),
@@ -186,7 +186,7 @@ fn reports_type_errors_at_the_offending_word() {
     );
     assert_eq!(
         check("status < work").unwrap_err(),
-        "type@9: `status` is a choice question: only == and != apply"
+        "type@7: `status` is a choice question: only == and != apply"
     );
     assert_eq!(
         check("knows in [true]").unwrap_err(),

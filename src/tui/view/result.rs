@@ -30,7 +30,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [banner, _, cards, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(4),
+        Constraint::Length(5),
         Constraint::Length(1),
         Constraint::Min(3),
     ])
@@ -110,10 +110,7 @@ fn draw_cards(app: &App, frame: &mut Frame, area: Rect, report: &Report) {
                 format!("{} {}", severity.symbol(), severity.label(app.lang)),
                 style,
             ),
-            Span::styled(
-                format!(" · {count} {}", w::FINDINGS_COUNT.get(app.lang)),
-                app.theme.dim(),
-            ),
+            Span::styled(format!(" ({count})"), app.theme.dim()),
         ]);
         let mut lines: Vec<Line> = vec![status];
         lines.extend(
@@ -183,18 +180,16 @@ fn draw_list(
         } else {
             Style::new()
         };
-        let first = format!("{} ", if i == selected { "▶" } else { " " });
-        let mut wrapped = wrap(
-            &title,
-            inner.width.saturating_sub(2),
-            &first,
-            "  ",
-            row_style,
-        );
-        if let Some(first_line) = wrapped.first_mut() {
-            first_line
-                .spans
-                .insert(0, Span::styled(format!("{symbol} "), style));
+        let mut wrapped = wrap(&title, inner.width.saturating_sub(4), "", "", row_style);
+        for (n, line) in wrapped.iter_mut().enumerate() {
+            let lead = match n {
+                0 => vec![
+                    Span::raw(if i == selected { "▶ " } else { "  " }),
+                    Span::styled(format!("{symbol} "), style),
+                ],
+                _ => vec![Span::raw("    ")],
+            };
+            line.spans.splice(0..0, lead);
         }
         lines.extend(wrapped);
     }
