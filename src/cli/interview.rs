@@ -22,19 +22,24 @@ use crate::tui::theme::Theme;
 
 /// Runs the interview.
 pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), Failure> {
-    let as_of = args
-        .as_of
-        .as_deref()
-        .map(parse_as_of)
-        .transpose()?
-        .unwrap_or_else(today_in_japan);
+    let flag_as_of = args.as_of.as_deref().map(parse_as_of).transpose()?;
     let content = Arc::new(load_content(rules)?);
-    let prefilled = args
+    let file = args
         .answers
         .as_deref()
-        .map(|path| read_answers(&content, path, as_of))
+        .map(|path| read_answers(&content, path))
         .transpose()?;
-    let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+    // As in `eval`: the flag, else the file's `[meta] as_of`, else today in Japan.
+    let as_of = flag_as_of
+        .or(file.as_ref().and_then(|f| f.as_of))
+        .unwrap_or_else(today_in_japan);
+    let file_lang = file.as_ref().and_then(|f| f.lang);
+    let prefilled = file.map(|f| FlowPath::new(&content, &f.answers, as_of).effective_answers());
+    let lang = args
+        .lang
+        .map(Lang::from)
+        .or(file_lang)
+        .unwrap_or_else(lang_from_env);
     let drafts = if args.no_save {
         None
     } else {
@@ -82,23 +87,17 @@ fn lang_from_env() -> Lang {
 }
 
 /// Reads `--answers FILE`, with the same messages as `eval` and exit 2 before the terminal is touched.
-fn read_answers(
-    content: &Content,
-    path: &Path,
-    as_of: jiff::civil::Date,
-) -> Result<Answers, Failure> {
+fn read_answers(content: &Content, path: &Path) -> Result<answers_file::AnswersFile, Failure> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         print_error(&format!("cannot read {name}: {e}"));
         Failure::BadInput
     })?;
     let source = SourceText::new(&name, &text);
-    let file = answers_file::parse(content, &source).map_err(|errors| {
+    answers_file::parse(content, &source).map_err(|errors| {
         print_errors(&errors, 20);
         Failure::BadInput
-    })?;
-    let as_of = file.as_of.unwrap_or(as_of);
-    Ok(FlowPath::new(content, &file.answers, as_of).effective_answers())
+    })
 }
 
 /// The saved draft, if it still reads against this content (a stale one is ignored, not fatal).

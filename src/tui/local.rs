@@ -71,11 +71,16 @@ pub fn run(mut app: App, io_config: LocalIo) -> io::Result<()> {
     install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| view(&app, frame))?;
+        if dirty {
+            terminal.draw(|frame| view(&app, frame))?;
+            dirty = false;
+        }
         if !event::poll(Duration::from_millis(250))? {
             continue;
         }
+        dirty = true;
         let messages = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => key_of(key)
                 .and_then(|k| message_for(&app, k))

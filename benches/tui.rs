@@ -1,0 +1,73 @@
+//! Speed of the interface: a keystroke to its redrawn frame on the result screen at 200×60 (target
+//! < 2 ms), and building the app and drawing its first frame (the in-process part of start-up).
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kouteki::answers_file;
+use kouteki::content::embedded;
+use kouteki::lang::Lang;
+use kouteki::location::SourceText;
+use kouteki::tui::app::{App, Privacy};
+use kouteki::tui::{Key, Theme, message_for, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const PERSONA: &str = include_str!("../tests/cases/11-other-status-everything-red.toml");
+
+fn result_app() -> App {
+    let content = Arc::new(embedded::load_default().expect("valid"));
+    let text = &PERSONA[..PERSONA.find("\n[expect]").expect("case")];
+    let file = answers_file::parse(&content, &SourceText::new("persona", text)).expect("persona");
+    let mut app = App::new(
+        content,
+        file.as_of.expect("as_of"),
+        Lang::Ja,
+        Theme::new(true),
+        Privacy::Local,
+        None,
+    )
+    .with_answers(file.answers);
+    let message = message_for(&app, Key::Enter).expect("Enter shows the result");
+    app.update(message);
+    app
+}
+
+fn benches(c: &mut Criterion) {
+    let mut app = result_app();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    let mut down = true;
+    c.bench_function("result screen 200x60: keystroke to redrawn frame", |b| {
+        b.iter(|| {
+            let key = if down { Key::Down } else { Key::Up };
+            down = !down;
+            if let Some(message) = message_for(&app, key) {
+                black_box(app.update(message));
+            }
+            terminal.draw(|frame| view(&app, frame)).expect("draw");
+        })
+    });
+    c.bench_function(
+        "start: load content, build the app, draw the welcome at 80x24",
+        |b| {
+            b.iter(|| {
+                let content = Arc::new(embedded::load_default().expect("valid"));
+                let app = App::new(
+                    content,
+                    jiff::civil::date(2026, 11, 27),
+                    Lang::En,
+                    Theme::new(true),
+                    Privacy::Local,
+                    None,
+                );
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+                terminal.draw(|frame| view(&app, frame)).expect("draw");
+                black_box(terminal.backend().buffer().area);
+            })
+        },
+    );
+}
+
+criterion_group!(tui, benches);
+criterion_main!(tui);

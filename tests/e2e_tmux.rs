@@ -1,0 +1,920 @@
+//! End-to-end tests of the full-screen interview: the real `kouteki` binary runs in a shell inside a
+//! private tmux server (`tmux -L <unique name>`, no config, no status line) at 100×32, driven with
+//! `send-keys` and read back with `capture-pane`. Each test polls for the screen it expects (20 s
+//! deadline, every 50 ms) instead of sleeping, and the tests are serialised by a static lock.
+//!
+//! Where tmux is missing they print `skipped: tmux not installed` and pass, unless `CI` is set: then
+//! they fail. Nothing is written outside a temporary directory: `XDG_DATA_HOME` points into it, the
+//! interview runs with `--no-save` and the shell keeps no history.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kouteki");
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+/// The pane's shell prompt, to know when the program has given the terminal back.
+const PROMPT: &str = "kt-e2e$";
+/// Printed by the shell after each run: `KT_EXIT=<status>`.
+const EXIT_MARK: &str = "KT_EXIT=";
+const SESSION: &str = "e2e";
+const WIDTH: u16 = 100;
+const HEIGHT: u16 = 32;
+const DEADLINE: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(50);
+/// The answers the keyboard-only interview types (and `kouteki eval` assesses to compare).
+const INTERVIEW_ANSWERS: &str = "tests/e2e/interview-answers.toml";
+
+static SERIAL: Mutex<()> = Mutex::new(());
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+
+/// Takes the lock that serialises these tests; `None` (the test is skipped) when tmux is missing.
+fn setup() -> Option<MutexGuard<'static, ()>> {
+    let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return Some(serial);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!("tmux not installed, and CI is set: these tests must run in CI (install tmux)");
+    }
+    println!("skipped: tmux not installed");
+    None
+}
+
+// ------------------------------------------------------------------------------------------ tmux
+
+/// A private tmux server with one 100×32 window running an interactive bash; killed on drop, also
+/// when the test panics.
+struct Tmux {
+    socket: String,
+    socket_path: Option<PathBuf>,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Starts the server, with `XDG_DATA_HOME` in the pane's environment pointing to a fresh directory.
+    fn start(name: &str) -> Tmux {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let xdg = dir.path().join("xdg");
+        std::fs::create_dir(&xdg).expect("XDG_DATA_HOME directory");
+        let socket = format!(
+            "kouteki-e2e-{}-{}-{name}",
+            std::process::id(),
+            NEXT_ID.fetch_add(1, Ordering::Relaxed)
+        );
+        let mut tmux = Tmux {
+            socket,
+            socket_path: None,
+            dir,
+        };
+        let xdg = format!("XDG_DATA_HOME={}", xdg.display());
+        // PS1 through `env`: the shell tmux starts the command with would not pass it on.
+        let shell = format!("env PS1='{PROMPT} ' HISTFILE=/dev/null bash --norc --noprofile");
+        let (width, height) = (WIDTH.to_string(), HEIGHT.to_string());
+        let mut args = vec![
+            "set-option",
+            "-g",
+            "status",
+            "off",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            &width,
+            "-y",
+            &height,
+        ];
+        args.extend(["-e", &xdg, &shell]);
+        tmux.tmux(&args);
+        tmux.socket_path = Some(PathBuf::from(tmux.display("#{socket_path}")));
+        tmux.wait_for("the shell prompt", |s| last_line(s) == PROMPT);
+        assert_eq!(
+            tmux.display("#{pane_width}x#{pane_height}"),
+            format!("{WIDTH}x{HEIGHT}"),
+            "the pane must be the whole window (no status line)"
+        );
+        tmux
+    }
+
+    fn command(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command
+            .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
+            .env_remove("TMUX")
+            .env_remove("NO_COLOR");
+        command
+    }
+
+    /// Runs a tmux command; its standard output.
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = self.command().args(args).output().expect("tmux runs");
+        assert!(
+            output.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("tmux prints UTF-8")
+    }
+
+    /// Sends keys by tmux name (`Enter`, `Down`, `C-c`, `q`).
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", SESSION];
+        args.extend(keys);
+        self.tmux(&args);
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
+    }
+
+    /// The screen as plain text.
+    fn capture(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", SESSION])
+    }
+
+    /// The screen and the lines scrolled off it.
+    fn capture_all(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-S", "-", "-t", SESSION])
+    }
+
+    /// The screen with its SGR escape sequences.
+    fn capture_escapes(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-e", "-t", SESSION])
+    }
+
+    /// A tmux format expanded for the pane (`#{alternate_on}`).
+    fn display(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", SESSION, format])
+            .trim()
+            .to_string()
+    }
+
+    /// Polls the screen until `predicate` holds; the screen. Panics with the last screen at the deadline.
+    fn wait_for(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
+        self.poll(what, predicate, Tmux::capture)
+    }
+
+    /// [`Tmux::wait_for`] over the screen and its history (the shell's output after several runs).
+    fn wait_for_all(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
+        self.poll(what, predicate, Tmux::capture_all)
+    }
+
+    fn poll(
+        &self,
+        what: &str,
+        predicate: impl Fn(&str) -> bool,
+        capture: fn(&Tmux) -> String,
+    ) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = capture(self);
+            if predicate(&screen) {
+                return screen;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for {what}; the screen ({}):\n{screen}",
+                    self.display("#{pane_width}x#{pane_height}")
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Types `kouteki ARGS; echo KT_EXIT=$?` at the prompt (`env` goes before the command).
+    fn run_kouteki(&self, env: &str, args: &str) {
+        self.type_text(&format!(
+            "{env}{} {args}; echo {EXIT_MARK}$?",
+            shell_quote(BIN)
+        ));
+        self.send(&["Enter"]);
+    }
+
+    /// Waits for the `n`th exit of the program and the prompt after it; asserts the status is 0.
+    fn wait_exit(&self, n: usize) -> String {
+        let screen = self.wait_for_all(&format!("exit #{n} of kouteki and the prompt"), |s| {
+            exit_lines(s).len() >= n && last_line(s).trim_start() == PROMPT
+        });
+        assert_eq!(
+            exit_lines(&screen)[n - 1],
+            format!("{EXIT_MARK}0"),
+            "kouteki must exit with status 0:\n{screen}"
+        );
+        screen
+    }
+
+    /// Asserts the terminal is restored: normal screen, cursor visible, line discipline cooked.
+    fn assert_restored(&self, n: usize) {
+        assert_eq!(
+            self.display("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(self.display("#{cursor_flag}"), "1", "the cursor is hidden");
+        // A normal exit makes bash keep the terminal modes the program left: raw mode would show as
+        // -icanon -echo.
+        self.type_text(
+            "echo TTY:$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ,)",
+        );
+        self.send(&["Enter"]);
+        let modes = |s: &str| -> Vec<String> {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with("TTY:") && !l.contains("$("))
+                .map(String::from)
+                .collect()
+        };
+        let screen = self.wait_for_all("the terminal modes", |s| {
+            modes(s).len() >= n && last_line(s).trim_start() == PROMPT
+        });
+        assert_eq!(
+            modes(&screen)[n - 1],
+            "TTY:icanon,echo,",
+            "raw mode left on (or echo off) after kouteki exited:\n{screen}"
+        );
+    }
+
+    /// A file in the test's temporary directory.
+    fn write_file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).expect("write a temporary file");
+        path
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command().arg("kill-server").output();
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// The last non-empty line, without trailing blanks.
+fn last_line(screen: &str) -> &str {
+    screen
+        .lines()
+        .map(str::trim_end)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or("")
+}
+
+/// The `KT_EXIT=<status>` lines printed so far.
+fn exit_lines(screen: &str) -> Vec<&str> {
+    screen
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            l.strip_prefix(EXIT_MARK)
+                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+        })
+        .collect()
+}
+
+/// Text without any whitespace, to compare text however it was wrapped.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+// ------------------------------------------------------------------------------- content
+
+/// A question of the built-in questionnaire, in English.
+struct Question {
+    id: String,
+    text: String,
+    kind: String,
+    /// Option labels in display order (yes/no: Yes, No).
+    labels: Vec<String>,
+    choice_ids: Vec<String>,
+}
+
+fn read(relative: &str) -> String {
+    let path = Path::new(MANIFEST_DIR).join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+fn questionnaire() -> Vec<Question> {
+    let doc: toml::Table = read("assets/questionnaire.toml")
+        .parse()
+        .expect("questionnaire.toml parses");
+    let en = |v: &toml::Value| v["en"].as_str().expect("an English text").to_string();
+    doc["questions"]
+        .as_array()
+        .expect("[[questions]]")
+        .iter()
+        .map(|q| {
+            let kind = q["type"].as_str().expect("type").to_string();
+            let choices = q.get("choices").and_then(|c| c.as_array());
+            let (labels, choice_ids) = if kind == "yes_no" {
+                (vec!["Yes".into(), "No".into()], vec![])
+            } else {
+                choices
+                    .into_iter()
+                    .flatten()
+                    .map(|c| (en(&c["label"]), c["id"].as_str().expect("id").to_string()))
+                    .unzip()
+            };
+            Question {
+                id: q["id"].as_str().expect("id").to_string(),
+                text: en(&q["text"]),
+                kind,
+                labels,
+                choice_ids,
+            }
+        })
+        .collect()
+}
+
+/// A golden case's text without its `[expect]` table (an answers file), its expected overall and its
+/// `[meta] as_of`.
+fn golden_case(name: &str) -> (String, String, String) {
+    let text = read(&format!("tests/cases/{name}.toml"));
+    let cut = text.find("\n[expect]").expect("the case has [expect]");
+    let doc: toml::Table = text.parse().expect("the case parses");
+    let overall = doc["expect"]["overall"]
+        .as_str()
+        .expect("overall")
+        .to_string();
+    let as_of = doc["meta"]["as_of"].to_string();
+    (text[..=cut].to_string(), overall, as_of)
+}
+
+fn banner(severity: &str) -> &'static str {
+    match severity {
+        "ok" => "✔  No problems found",
+        "info" => "ℹ  No problems found: some information for you",
+        "caution" => "▲  Points to check",
+        "violation" => "✖  Problems to fix now",
+        other => panic!("unknown severity {other}"),
+    }
+}
+
+/// `kouteki eval --format json` of an answers file.
+fn eval_json(answers: &Path, xdg: &Path) -> serde_json::Value {
+    let output = Command::new(BIN)
+        .args(["eval", "--format", "json", "--answers"])
+        .arg(answers)
+        .env("XDG_DATA_HOME", xdg)
+        .output()
+        .expect("kouteki eval runs");
+    assert!(
+        output.status.success(),
+        "kouteki eval failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("eval prints JSON")
+}
+
+// ------------------------------------------------------------------------------- screens
+
+fn is_review(screen: &str) -> bool {
+    screen.contains("Review your answers")
+}
+
+/// The question whose full text is on a question screen (the longest, should one contain another).
+fn question_on_screen<'a>(screen: &str, questions: &'a [Question]) -> Option<&'a Question> {
+    if !screen.contains("Why we ask") {
+        return None;
+    }
+    let screen = squeeze(screen);
+    questions
+        .iter()
+        .filter(|q| screen.contains(&squeeze(&q.text)))
+        .max_by_key(|q| q.text.len())
+}
+
+/// The option the `▶` marker is on (its wrapped lines joined, whitespace removed).
+fn marked_option(screen: &str) -> Option<String> {
+    // Left of any help panel on the right.
+    let lines: Vec<&str> = screen
+        .lines()
+        .map(|l| l.split_once('│').map_or(l, |(left, _)| left))
+        .collect();
+    let row = lines.iter().position(|l| l.contains("▶ (•) "))?;
+    let (_, first) = lines[row].split_once("▶ (•) ")?;
+    let mut label = first.to_string();
+    // Continuation lines are indented past the marker (1 column margin + 6).
+    for line in &lines[row + 1..] {
+        if !line.starts_with("       ") || line.trim().is_empty() {
+            break;
+        }
+        label.push_str(line);
+    }
+    Some(squeeze(&label))
+}
+
+/// The column (in characters) where `text` starts on the first line holding it.
+fn column_of(screen: &str, text: &str) -> Option<usize> {
+    screen
+        .lines()
+        .find_map(|l| l.find(text).map(|byte| l[..byte].chars().count()))
+}
+
+/// The rows of the result's findings list (between its borders), trimmed.
+fn findings_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains("┌ Findings"))
+        .skip(1)
+        .take_while(|l| !l.contains('└'))
+        .map(|l| {
+            let inner = l.split_once('│').map_or(l, |(_, rest)| rest);
+            let inner = inner.rsplit_once('│').map_or(inner, |(left, _)| left);
+            inner.trim().to_string()
+        })
+        .collect()
+}
+
+/// The findings in the list: (symbol, title), in screen order.
+fn listed_findings(screen: &str) -> Vec<(char, String)> {
+    findings_rows(screen)
+        .iter()
+        .filter_map(|row| {
+            let row = row.trim_start_matches(['▶', ' ']);
+            let symbol = row.chars().next()?;
+            "✖▲ℹ✔".contains(symbol).then(|| {
+                let title = row[symbol.len_utf8()..].trim_start_matches(['▶', ' ']);
+                (symbol, title.to_string())
+            })
+        })
+        .collect()
+}
+
+/// Moves the `▶` marker to `wanted` (a label of `q`) with Down/Up, reading the screen after each key.
+fn select_option(tmux: &Tmux, q: &Question, wanted: &str) {
+    let target = q
+        .labels
+        .iter()
+        .position(|l| l == wanted)
+        .unwrap_or_else(|| panic!("{wanted:?} is not an option of {}", q.id));
+    for _ in 0..=q.labels.len() {
+        let screen = tmux.wait_for(&format!("the ▶ marker on {}", q.id), |s| {
+            marked_option(s).is_some()
+        });
+        let marked = marked_option(&screen).expect("a marked option");
+        let at = q
+            .labels
+            .iter()
+            .position(|l| squeeze(l) == marked)
+            .unwrap_or_else(|| {
+                panic!(
+                    "the ▶ marker is on {marked:?}, not an option of {}:\n{screen}",
+                    q.id
+                )
+            });
+        if at == target {
+            return;
+        }
+        tmux.send(&[if at < target { "Down" } else { "Up" }]);
+        tmux.wait_for(&format!("the ▶ marker to move towards {wanted:?}"), |s| {
+            marked_option(s).is_some_and(|m| m != marked)
+        });
+    }
+    panic!("could not move the ▶ marker to {wanted:?} on {}", q.id);
+}
+
+/// Answers the question on screen with `value` (from an answers file) and confirms with Enter.
+fn answer(tmux: &Tmux, q: &Question, value: &toml::Value) {
+    match (q.kind.as_str(), value) {
+        ("number", toml::Value::Integer(n)) => {
+            let n = n.to_string();
+            tmux.type_text(&n);
+            tmux.wait_for(&format!("{n} typed into {}", q.id), |s| {
+                s.contains(&format!("› {n}▏"))
+            });
+        }
+        ("yes_no", toml::Value::Boolean(b)) => {
+            select_option(tmux, q, if *b { "Yes" } else { "No" })
+        }
+        ("choice", toml::Value::String(id)) => {
+            let i = q
+                .choice_ids
+                .iter()
+                .position(|c| c == id)
+                .unwrap_or_else(|| panic!("{id:?} is not a choice of {}", q.id));
+            select_option(tmux, q, &q.labels[i]);
+        }
+        (kind, value) => panic!("cannot answer {} ({kind}) with {value:?}", q.id),
+    }
+    tmux.send(&["Enter"]);
+}
+
+// ------------------------------------------------------------------------------- colors
+
+/// A cell's foreground color as tmux reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fg {
+    Default,
+    Index(u8),
+    Rgb(u8, u8, u8),
+}
+
+impl Fg {
+    fn is_red(self) -> bool {
+        matches!(self, Fg::Index(1 | 9))
+    }
+
+    fn is_green(self) -> bool {
+        matches!(self, Fg::Index(2 | 10))
+    }
+}
+
+/// A screen line: each character with its foreground.
+type StyledLine = Vec<(char, Fg)>;
+
+/// A `capture-pane -e` screen read into lines of (character, foreground), plus every SGR parameter
+/// list met.
+fn parse_escapes(capture: &str) -> (Vec<StyledLine>, Vec<Vec<u16>>) {
+    let mut lines = vec![Vec::new()];
+    let mut sgrs = Vec::new();
+    let mut fg = Fg::Default;
+    let mut chars = capture.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\x1b' => {
+                if chars.next() != Some('[') {
+                    continue;
+                }
+                let mut body = String::new();
+                let mut end = None;
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        end = Some(c);
+                        break;
+                    }
+                    body.push(c);
+                }
+                if end != Some('m') {
+                    continue;
+                }
+                let params: Vec<u16> = body
+                    .split([';', ':'])
+                    .map(|p| p.parse().unwrap_or(0))
+                    .collect();
+                fg = apply_sgr(fg, &params);
+                sgrs.push(params);
+            }
+            '\n' => lines.push(Vec::new()),
+            c => lines.last_mut().expect("a line").push((c, fg)),
+        }
+    }
+    (lines, sgrs)
+}
+
+fn apply_sgr(mut fg: Fg, params: &[u16]) -> Fg {
+    let byte = |i: usize| params.get(i).map_or(0, |p| *p as u8);
+    let mut i = 0;
+    while i < params.len() {
+        match params[i] {
+            0 | 39 => fg = Fg::Default,
+            p @ 30..=37 => fg = Fg::Index((p - 30) as u8),
+            p @ 90..=97 => fg = Fg::Index((p - 90 + 8) as u8),
+            38 if params.get(i + 1) == Some(&5) => {
+                fg = Fg::Index(byte(i + 2));
+                i += 2;
+            }
+            38 if params.get(i + 1) == Some(&2) => {
+                fg = Fg::Rgb(byte(i + 2), byte(i + 3), byte(i + 4));
+                i += 4;
+            }
+            48 if params.get(i + 1) == Some(&5) => i += 2,
+            48 if params.get(i + 1) == Some(&2) => i += 4,
+            _ => {}
+        }
+        i += 1;
+    }
+    fg
+}
+
+/// Whether an SGR parameter list sets a color (foreground or background; the defaults 39/49 do not).
+fn sets_color(params: &[u16]) -> bool {
+    params
+        .iter()
+        .any(|p| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+}
+
+fn line_text(line: &[(char, Fg)]) -> String {
+    line.iter().map(|(c, _)| *c).collect()
+}
+
+// ------------------------------------------------------------------------------- tests
+
+/// Welcome → every question answered with arrows, Enter and typed numbers → review → result, which
+/// matches `kouteki eval` of the same answers and is color-coded.
+#[test]
+fn keyboard_only_interview_reaches_the_color_coded_result() {
+    let Some(_serial) = setup() else { return };
+    let questions = questionnaire();
+    let fixture = Path::new(MANIFEST_DIR).join(INTERVIEW_ANSWERS);
+    let doc: toml::Table = read(INTERVIEW_ANSWERS).parse().expect("the fixture parses");
+    let answers = doc["answers"].as_table().expect("[answers]");
+    let tmux = Tmux::start("interview");
+    tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
+    tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
+    tmux.send(&["Enter"]);
+
+    let mut asked: Vec<String> = Vec::new();
+    loop {
+        let screen = tmux.wait_for("a question or the review", |s| {
+            is_review(s) || question_on_screen(s, &questions).is_some()
+        });
+        if is_review(&screen) {
+            break;
+        }
+        let q = question_on_screen(&screen, &questions).expect("a question");
+        assert!(!asked.contains(&q.id), "{} asked twice", q.id);
+        let value = answers.get(&q.id).unwrap_or_else(|| {
+            panic!(
+                "the interview asks {}, which {INTERVIEW_ANSWERS} does not answer",
+                q.id
+            )
+        });
+        answer(&tmux, q, value);
+        asked.push(q.id.clone());
+        tmux.wait_for(&format!("the screen after {}", q.id), |s| {
+            is_review(s) || question_on_screen(s, &questions).is_some_and(|next| next.id != q.id)
+        });
+    }
+    let asked_set: BTreeSet<&str> = asked.iter().map(String::as_str).collect();
+    let answered: BTreeSet<&str> = answers.keys().map(String::as_str).collect();
+    assert_eq!(
+        asked_set, answered,
+        "questions asked vs answers in the fixture"
+    );
+    assert_eq!(asked[0], "status", "the first question");
+
+    tmux.wait_for("Show results selected", |s| s.contains("▶ Show results"));
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("the result", |s| s.contains("Problems to fix now"));
+
+    let eval = eval_json(&fixture, tmux.dir.path());
+    assert_eq!(eval["overall"], "violation");
+    assert!(
+        screen.lines().any(|l| l.trim() == banner("violation")),
+        "the banner line:\n{screen}"
+    );
+    let findings = eval["findings"].as_array().expect("findings");
+    let expected: Vec<(char, String)> = findings
+        .iter()
+        .map(|f| {
+            let symbol = match f["severity"].as_str().expect("severity") {
+                "violation" => '✖',
+                "caution" => '▲',
+                "info" => 'ℹ',
+                _ => '✔',
+            };
+            (symbol, f["title"].as_str().expect("title").to_string())
+        })
+        .collect();
+    assert_eq!(
+        listed_findings(&screen),
+        expected,
+        "the findings list vs kouteki eval:\n{screen}"
+    );
+    let pension = findings
+        .iter()
+        .find(|f| f["id"] == "pension.payment.unpaid")
+        .expect("eval finds the unpaid pension");
+    assert_eq!(pension["severity"], "violation");
+    let pension_title = pension["title"].as_str().expect("title");
+
+    let escapes = tmux.capture_escapes();
+    let (lines, _) = parse_escapes(&escapes);
+    let row = lines
+        .iter()
+        .find(|l| line_text(l).contains(pension_title))
+        .expect("the pension finding's row");
+    let cross = row.iter().find(|(c, _)| *c == '✖').expect("✖ on its row");
+    assert!(
+        cross.1.is_red(),
+        "✖ of {pension_title:?} is {:?}, not red:\n{escapes:?}",
+        cross.1
+    );
+    let ok_areas = eval["areas"]
+        .as_object()
+        .expect("areas")
+        .values()
+        .filter(|s| *s == "ok")
+        .count();
+    assert!(ok_areas > 0, "the fixture must leave an area ok");
+    let green_ticks = lines
+        .iter()
+        .flatten()
+        .filter(|(c, fg)| *c == '✔' && fg.is_green())
+        .count();
+    assert!(
+        green_ticks >= ok_areas,
+        "{green_ticks} green ✔ for {ok_areas} ok areas:\n{escapes:?}"
+    );
+
+    tmux.send(&["C-c"]);
+    tmux.wait_exit(1);
+}
+
+/// Resizing redraws at the new size, a too small terminal gets the "enlarge" message, and back at the
+/// first size the question has kept its selection.
+#[test]
+fn resize_redraws_and_keeps_the_selection() {
+    let Some(_serial) = setup() else { return };
+    let questions = questionnaire();
+    let status = questions.iter().find(|q| q.id == "status").expect("status");
+    let tmux = Tmux::start("resize");
+    tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
+    tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("the first question", |s| {
+        question_on_screen(s, &questions).is_some_and(|q| q.id == "status")
+    });
+    let wanted = &status.labels[2];
+    select_option(&tmux, status, wanted);
+    let screen = tmux.capture();
+    let help_column = column_of(&screen, "Why we ask").expect("the help panel");
+    assert!(
+        help_column < 10,
+        "at 100 columns the help panel is below:\n{screen}"
+    );
+
+    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "120", "-y", "40"]);
+    let screen = tmux.wait_for("the redraw at 120×40 (help panel on the right)", |s| {
+        column_of(s, "Why we ask").is_some_and(|c| c > 50)
+            && s.lines().any(|l| l.trim_end().chars().count() > 100)
+    });
+    assert_eq!(tmux.display("#{pane_width}x#{pane_height}"), "120x40");
+    assert_eq!(marked_option(&screen), Some(squeeze(wanted)), "{screen}");
+
+    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "50", "-y", "15"]);
+    tmux.wait_for("the too-small message", |s| {
+        s.contains("Please enlarge the terminal") && !s.contains("Why we ask")
+    });
+
+    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "100", "-y", "32"]);
+    let screen = tmux.wait_for("the question again at 100×32", |s| {
+        question_on_screen(s, &questions).is_some_and(|q| q.id == "status")
+            && column_of(s, "Why we ask").is_some_and(|c| c < 10)
+            && !s.contains("Please enlarge")
+    });
+    assert_eq!(
+        marked_option(&screen),
+        Some(squeeze(wanted)),
+        "the selection after resizing:\n{screen}"
+    );
+    tmux.send(&["C-c"]);
+    tmux.wait_exit(1);
+}
+
+/// q asks first (n stays, y quits); Ctrl-C quits at once. Both give the shell back with the normal
+/// screen, a visible cursor and the line discipline restored.
+#[test]
+fn quit_restores_the_terminal() {
+    let Some(_serial) = setup() else { return };
+    let questions = questionnaire();
+    let tmux = Tmux::start("quit");
+    let on_question = |s: &str| question_on_screen(s, &questions).is_some();
+
+    tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
+    tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "1",
+        "the TUI uses the alternate screen"
+    );
+    tmux.send(&["Enter"]);
+    tmux.wait_for("a question", on_question);
+    tmux.send(&["q"]);
+    tmux.wait_for("the quit confirmation", |s| s.contains("Quit kouteki?"));
+    tmux.send(&["n"]);
+    tmux.wait_for("the question without the confirmation", |s| {
+        on_question(s) && !s.contains("Quit kouteki?")
+    });
+    tmux.send(&["q"]);
+    tmux.wait_for("the quit confirmation", |s| s.contains("Quit kouteki?"));
+    tmux.send(&["y"]);
+    tmux.wait_exit(1);
+    tmux.assert_restored(1);
+
+    tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
+    tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("a question", on_question);
+    tmux.send(&["C-c"]);
+    tmux.wait_exit(2);
+    tmux.assert_restored(2);
+}
+
+/// `--answers FILE` with a complete golden case opens at the review; Enter shows the case's overall
+/// severity in the banner, assessed as of the file's `[meta] as_of` (no `--as-of` given: the contract
+/// says flags override `[meta]`, so `[meta]` holds otherwise). One case per severity.
+#[test]
+fn answers_file_opens_at_the_review_and_shows_the_case_result() {
+    let Some(_serial) = setup() else { return };
+    let tmux = Tmux::start("answers");
+    let cases = [
+        "01-permanent-all-green",
+        "02-engineer-renewal-due",
+        "03-engineer-unpaid-premiums",
+        "04-student-under-20-old-card",
+    ];
+    let mut seen = BTreeSet::new();
+    let mut wrong = Vec::new();
+    for (n, case) in cases.into_iter().enumerate() {
+        let (answers, overall, as_of) = golden_case(case);
+        seen.insert(overall.clone());
+        let file = tmux.write_file(&format!("{case}.toml"), &answers);
+        let file = shell_quote(&file.display().to_string());
+        tmux.run_kouteki("", &format!("--no-save --lang en --answers {file}"));
+        tmux.wait_for(&format!("the review of {case}"), |s| {
+            is_review(s) && s.contains("▶ Show results")
+        });
+        tmux.send(&["Enter"]);
+        let screen = tmux.wait_for(&format!("the result of {case}"), |s| {
+            s.contains("┌ Findings")
+        });
+        let want = banner(&overall);
+        if !screen.lines().any(|l| l.trim() == want) {
+            wrong.push(format!(
+                "{case} (as_of {as_of}): the banner should read {want:?}:\n{screen}"
+            ));
+        }
+        // "About this result", the last entry of the list, tells the evaluation date.
+        let entries = findings_rows(&screen)
+            .iter()
+            .filter(|r| !r.is_empty())
+            .count();
+        tmux.send(&vec!["Down"; entries]);
+        let screen = tmux.wait_for(&format!("About this result of {case}"), |s| {
+            findings_rows(s)
+                .iter()
+                .any(|r| r.contains('▶') && r.contains("About this result"))
+                && s.contains("Assessed as of")
+        });
+        let shown = screen
+            .split_once("Assessed as of ")
+            .map(|(_, rest)| rest.chars().take(10).collect::<String>())
+            .unwrap_or_default();
+        if shown != as_of {
+            wrong.push(format!(
+                "{case}: assessed as of {shown}, but the file's [meta] as_of is {as_of}"
+            ));
+        }
+        tmux.send(&["C-c"]);
+        tmux.wait_exit(n + 1);
+    }
+    assert_eq!(seen.len(), 4, "one case per severity: {seen:?}");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Without color (NO_COLOR=1, or --no-color) the result has no color codes but keeps every symbol.
+#[test]
+fn no_color_result_keeps_the_symbols() {
+    let Some(_serial) = setup() else { return };
+    let tmux = Tmux::start("nocolor");
+    let fixture = Path::new(MANIFEST_DIR).join(INTERVIEW_ANSWERS);
+    let fixture = shell_quote(&fixture.display().to_string());
+    let runs = [
+        ("NO_COLOR=1 ", "--no-save --lang en".to_string()),
+        ("", "--no-save --no-color --lang en".to_string()),
+    ];
+    for (n, (env, args)) in runs.into_iter().enumerate() {
+        tmux.run_kouteki(env, &format!("{args} --answers {fixture}"));
+        tmux.wait_for("the review", |s| {
+            is_review(s) && s.contains("▶ Show results")
+        });
+        tmux.send(&["Enter"]);
+        let screen = tmux.wait_for("the result", |s| s.contains("┌ Findings"));
+        assert!(
+            screen.lines().any(|l| l.trim() == banner("violation")),
+            "{env}{args}: the banner:\n{screen}"
+        );
+        let escapes = tmux.capture_escapes();
+        let (lines, sgrs) = parse_escapes(&escapes);
+        let colored: Vec<&Vec<u16>> = sgrs.iter().filter(|p| sets_color(p)).collect();
+        assert!(
+            colored.is_empty(),
+            "{env}{args}: color codes {colored:?} in:\n{escapes:?}"
+        );
+        let text: String = lines.iter().map(|l| line_text(l)).collect();
+        for symbol in ['✖', '▲', 'ℹ', '✔'] {
+            assert!(
+                text.contains(symbol),
+                "{env}{args}: {symbol} missing:\n{screen}"
+            );
+        }
+        tmux.send(&["C-c"]);
+        tmux.wait_exit(n + 1);
+    }
+}
