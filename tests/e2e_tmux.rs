@@ -918,3 +918,59 @@ fn no_color_result_keeps_the_symbols() {
         tmux.wait_exit(n + 1);
     }
 }
+
+/// The kouteki process running under the pane's shell.
+fn kouteki_pid(tmux: &Tmux) -> u32 {
+    let shell = tmux.display("#{pane_pid}");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep runs");
+        if let Some(pid) = String::from_utf8_lossy(&out.stdout).lines().next() {
+            return pid.trim().parse().expect("a pid");
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "kouteki did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn wait_gone(pid: u32) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "kouteki (pid {pid}) is still running"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_a_closed_terminal_ends_the_program() {
+    let Some(_serial) = setup() else { return };
+    let tmux = Tmux::start("signals");
+    tmux.run_kouteki("", "--no-save --lang en");
+    tmux.wait_for("the welcome screen", |s| s.contains("Start the check"));
+    let pid = kouteki_pid(&tmux);
+    let status = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    tmux.wait_exit(1);
+    tmux.assert_restored(1);
+
+    // Closing the terminal (the tmux server goes away) must end the program, not leave it spinning.
+    tmux.run_kouteki("", "--no-save --lang en");
+    tmux.wait_for("the welcome screen again", |s| {
+        s.contains("Start the check")
+    });
+    let pid = kouteki_pid(&tmux);
+    drop(tmux);
+    wait_gone(pid);
+}

@@ -1,25 +1,33 @@
-//! The local front end: runs the app on this process's terminal with crossterm. Only this adapter
-//! touches raw mode, the alternate screen, signals and the panic hook; the terminal is restored on
-//! quit, on error (a guard's `Drop`), on panic (a hook that restores before the message prints), and
-//! on SIGTERM / SIGHUP (flags checked by the event loop).
+//! The local front end: runs the app on this process's terminal. Only this adapter touches raw mode,
+//! the alternate screen, signals and the panic hook; the terminal is restored on quit, on error (a
+//! guard's `Drop`), on panic (a hook that restores before the message prints), on SIGTERM / SIGHUP
+//! (flags checked by the loop), and when the terminal goes away (end of input ends the loop).
+//!
+//! Input is read as raw bytes by a thread and decoded by the same [`InputDecoder`] the SSH server
+//! uses, so a closed terminal is seen as end of input rather than a loop that never sees an event.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use super::app::App;
-use super::keys::{Key, message_for};
+use super::input::{ESC_TIMEOUT, Input, InputDecoder};
+use super::keys::message_for;
 use super::message::{Effect, Message};
 use super::view::view;
 use crate::answers_file;
 use crate::store::{DraftStore, report_path, write_private};
+
+/// How often the loop wakes to check signals when nothing happens.
+const TICK: Duration = Duration::from_millis(250);
 
 /// What the local front end does with the app's effects.
 #[derive(Debug, Clone)]
@@ -37,7 +45,12 @@ impl TerminalGuard {
     fn enter() -> io::Result<TerminalGuard> {
         terminal::enable_raw_mode()?;
         let guard = TerminalGuard;
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Show)?;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            EnableBracketedPaste,
+            cursor::Show
+        )?;
         Ok(guard)
     }
 }
@@ -50,7 +63,12 @@ impl Drop for TerminalGuard {
 
 /// Leaves the alternate screen and raw mode; safe to call more than once.
 fn restore() {
-    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
@@ -62,42 +80,64 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the app until it quits or a signal asks it to.
+/// Raw input bytes from stdin, read by a thread; the channel closes at end of input.
+fn spawn_stdin_reader() -> Receiver<Vec<u8>> {
+    let (sender, receiver) = mpsc::sync_channel(64);
+    std::thread::spawn(move || {
+        let mut stdin = io::stdin().lock();
+        let mut buf = [0u8; 1024];
+        while let Ok(n) = stdin.read(&mut buf) {
+            if n == 0 || sender.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+/// Runs the app until it quits, a signal asks it to, or the terminal goes away.
 pub fn run(mut app: App, io_config: LocalIo) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let resized = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized))?;
     install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let input = spawn_stdin_reader();
+    let mut decoder = InputDecoder::new();
     let mut dirty = true;
     while !stop.load(Ordering::Relaxed) {
-        if dirty {
+        if dirty || resized.swap(false, Ordering::Relaxed) {
             terminal.draw(|frame| view(&app, frame))?;
             dirty = false;
         }
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
-        }
-        dirty = true;
-        let messages = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => key_of(key)
-                .and_then(|k| message_for(&app, k))
-                .into_iter()
-                .collect(),
-            Event::Paste(text) if app.in_text_field() => text
-                .chars()
-                .filter(|c| !c.is_control())
-                .take(200)
-                .map(Message::Input)
-                .collect(),
-            _ => Vec::new(),
+        let wait = if decoder.has_pending() {
+            ESC_TIMEOUT
+        } else {
+            TICK
         };
-        for message in messages {
-            let effects = app.update(message);
-            if perform(&mut app, effects, &io_config) {
-                return Ok(());
+        let inputs = match input.recv_timeout(wait) {
+            Ok(bytes) => decoder.feed(&bytes),
+            Err(RecvTimeoutError::Timeout) => decoder.flush(),
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        for item in inputs {
+            dirty = true;
+            let messages: Vec<Message> = match item {
+                Input::Key(key) => message_for(&app, key).into_iter().collect(),
+                Input::Paste(text) if app.in_text_field() => {
+                    text.chars().map(Message::Input).collect()
+                }
+                Input::Paste(_) => Vec::new(),
+            };
+            for message in messages {
+                let effects = app.update(message);
+                if perform(&mut app, effects, &io_config) {
+                    return Ok(());
+                }
             }
         }
     }
@@ -135,25 +175,4 @@ fn perform(app: &mut App, effects: Vec<Effect>, io_config: &LocalIo) -> bool {
         }
     }
     false
-}
-
-/// Converts a crossterm key event to the app's own key.
-pub fn key_of(event: KeyEvent) -> Option<Key> {
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match event.code {
-        KeyCode::Char('c') if ctrl => Key::CtrlC,
-        KeyCode::Char(_) if ctrl => return None,
-        KeyCode::Char(c) => Key::Char(c),
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Esc => Key::Esc,
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::Up => Key::Up,
-        KeyCode::Down => Key::Down,
-        KeyCode::Left => Key::Left,
-        KeyCode::Right => Key::Right,
-        KeyCode::Tab => Key::Tab,
-        KeyCode::BackTab => Key::BackTab,
-        KeyCode::F(1) => Key::F1,
-        _ => return None,
-    })
 }

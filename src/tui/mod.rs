@@ -2,6 +2,7 @@
 //! the ratatui backend, so the same app runs on a local terminal, over SSH and on `TestBackend`.
 
 pub mod app;
+pub mod input;
 pub mod keys;
 pub mod local;
 pub mod message;
