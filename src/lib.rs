@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod answers_file;
 pub mod cli;
+pub mod clock;
 pub mod content;
 pub mod engine;
 pub mod flow;
@@ -16,6 +17,7 @@ pub mod location;
 pub mod plain;
 pub mod report;
 pub mod severity;
+pub mod ssh;
 pub mod store;
 pub mod suggest;
 pub mod tui;

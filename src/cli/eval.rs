@@ -30,7 +30,9 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), Failure> {
         print_errors(&errors, MAX_ERRORS);
         Failure::BadInput
     })?;
-    let as_of = flag_as_of.or(file.as_of).unwrap_or_else(today_in_japan);
+    let as_of = flag_as_of
+        .or(file.as_of)
+        .unwrap_or_else(crate::clock::today_in_japan);
     let lang = args.lang.map(Lang::from).or(file.lang).unwrap_or_default();
     let (missing, warnings) = answers_file::check_path(&content, &file, as_of, &source);
     for warning in &warnings {
@@ -63,10 +65,4 @@ pub fn parse_as_of(text: &str) -> Result<Date, Failure> {
         ));
         Failure::BadInput
     })
-}
-
-/// Today's date in Japan (UTC+9 all year: Japan has no daylight saving time).
-pub fn today_in_japan() -> Date {
-    let japan = jiff::tz::TimeZone::fixed(jiff::tz::offset(9));
-    jiff::Timestamp::now().to_zoned_datetime(japan).date()
 }

@@ -4,11 +4,12 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::eval::{parse_as_of, today_in_japan};
+use super::eval::parse_as_of;
 use super::pack_dir::load_content;
 use super::{Failure, InterviewArgs, print_error, print_errors};
 use crate::answers::Answers;
 use crate::answers_file;
+use crate::clock::today_in_japan;
 use crate::content::Content;
 use crate::flow::Path as FlowPath;
 use crate::interview::Interview;

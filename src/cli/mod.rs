@@ -7,6 +7,7 @@ mod check;
 mod eval;
 mod interview;
 mod pack_dir;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +63,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Validate a content pack and print a summary (exit 2 with every error listed if it fails).
     Check,
+    /// Serve the interview over SSH to clients of a consultation (see README: Consultations over SSH).
+    Serve(serve::ServeArgs),
 }
 
 /// Flags of `kouteki eval`.
@@ -116,6 +119,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Eval(args)) => eval::run(cli.rules.as_deref(), args),
         Some(Command::Check) => check::run(cli.rules.as_deref()),
+        Some(Command::Serve(args)) => serve::run(cli.rules.as_deref(), args),
         None => interview::run(cli.rules.as_deref(), &cli.interview),
     };
     match result {

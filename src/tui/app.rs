@@ -35,6 +35,21 @@ pub enum Overlay {
     Help,
     /// "Quit? y/n".
     ConfirmQuit,
+    /// "May the consultant keep a copy? y/n" (SSH sessions with recording on).
+    RecordConsent,
+}
+
+/// Whether a copy of the answers and report may be kept by the consultant (SSH `--record-dir`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recording {
+    /// Recording is off: nothing is asked, nothing is kept.
+    Off,
+    /// Recording is on: ask when the result is first shown.
+    Ask,
+    /// The client agreed; the copy was handed to the front end.
+    Agreed,
+    /// The client declined; nothing is kept.
+    Declined,
 }
 
 /// Where the answers live, for the welcome screen's privacy line.
@@ -108,6 +123,8 @@ pub struct App {
     pub result: Option<ResultView>,
     /// A one-line message for the user (e.g. where the report was saved).
     pub notice: Option<String>,
+    /// Recording consent (SSH only).
+    pub recording: Recording,
 }
 
 /// The welcome menu's entries.
@@ -144,7 +161,14 @@ impl App {
             privacy,
             result: None,
             notice: None,
+            recording: Recording::Off,
         }
+    }
+
+    /// Asks for recording consent when the result is shown (SSH with `--record-dir`).
+    pub fn with_recording(mut self) -> App {
+        self.recording = Recording::Ask;
+        self
     }
 
     /// A session over existing answers (`--answers FILE`): at the first gap, or at the review.
@@ -206,6 +230,10 @@ impl App {
                 self.notice = Some(format!("{} {e}", words::REPORT_FAILED.get(self.lang)));
                 return vec![];
             }
+            Message::ReportUnavailable => {
+                self.notice = Some(words::REPORT_OVER_SSH.get(self.lang).to_string());
+                return vec![];
+            }
             Message::DraftFailed(e) => {
                 self.notice = Some(format!("{} {e}", words::DRAFT_FAILED.get(self.lang)));
                 return vec![];
@@ -222,6 +250,7 @@ impl App {
                 self.overlay = Overlay::None;
                 return if yes { vec![Effect::Quit] } else { vec![] };
             }
+            Overlay::RecordConsent => return self.answer_consent(&message),
             Overlay::None => {}
         }
         match message {
@@ -371,6 +400,27 @@ impl App {
             scroll: 0,
         });
         self.screen = Screen::Result;
+        if self.recording == Recording::Ask {
+            self.overlay = Overlay::RecordConsent;
+        }
+    }
+
+    /// `y` agrees to recording; anything else declines. Asked once.
+    fn answer_consent(&mut self, message: &Message) -> Vec<Effect> {
+        self.overlay = Overlay::None;
+        if !matches!(message, Message::Input('y' | 'Y')) {
+            self.recording = Recording::Declined;
+            return vec![];
+        }
+        self.recording = Recording::Agreed;
+        let Some(view) = &self.result else {
+            return vec![];
+        };
+        let report = Report::new(self.interview.content(), &view.assessment, self.lang);
+        vec![Effect::Record {
+            answers: self.interview.effective_answers(),
+            markdown: to_markdown(&report),
+        }]
     }
 
     fn update_result(&mut self, message: Message) -> Vec<Effect> {

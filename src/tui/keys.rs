@@ -38,7 +38,7 @@ pub enum Key {
 /// In a number, date or text field printable keys are typed into the field; the letter shortcuts work
 /// everywhere else. Esc, Ctrl-C, Enter, arrows, Tab and F1 work in fields too.
 pub fn message_for(app: &App, key: Key) -> Option<Message> {
-    if app.overlay == Overlay::ConfirmQuit {
+    if matches!(app.overlay, Overlay::ConfirmQuit | Overlay::RecordConsent) {
         return Some(match key {
             Key::Char(c) => Message::Input(c),
             Key::Enter => Message::Confirm,

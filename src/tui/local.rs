@@ -149,6 +149,8 @@ fn perform(app: &mut App, effects: Vec<Effect>, io_config: &LocalIo) -> bool {
     for effect in effects {
         match effect {
             Effect::Quit => return true,
+            // Recording is only ever offered over SSH.
+            Effect::Record { .. } => {}
             Effect::SaveDraft(answers) => {
                 if let Some(store) = &io_config.drafts {
                     let text = answers_file::to_toml(app.content(), &answers, None, app.lang);

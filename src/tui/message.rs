@@ -43,6 +43,8 @@ pub enum Message {
     },
     /// The front end reports where the report was saved, or why it was not.
     ReportSaved(Result<String, String>),
+    /// The front end cannot save reports (over SSH the client's computer is out of reach).
+    ReportUnavailable,
     /// The front end could not save the draft: the user must know their answers are not kept.
     DraftFailed(String),
 }
@@ -56,6 +58,13 @@ pub enum Effect {
     DiscardDraft,
     /// Save this Markdown report and answer with [`Message::ReportSaved`].
     SaveReport(String),
+    /// Keep a copy of the answers and the report for the consultant (the client agreed on screen).
+    Record {
+        /// The answers that count.
+        answers: Answers,
+        /// The Markdown report.
+        markdown: String,
+    },
     /// End the session.
     Quit,
 }

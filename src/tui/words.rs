@@ -97,6 +97,16 @@ crate::ui_text::texts! {
     HINT_RESTART = ("restart", "やり直す");
     /// Hint: change answers.
     HINT_CHANGE = ("change answers", "回答を変更");
+    /// Recording consent question.
+    RECORD_CONSENT = (
+        "May your consultant keep a copy of your answers and this report? It is stored on the consultant's server, readable only by them. (y = yes / n = no)",
+        "回答とこの結果のコピーを相談先が保存してもよろしいですか?相談先のサーバーに、相談先のみが閲覧できる形で保存されます。(y = はい / n = いいえ)"
+    );
+    /// Report cannot be saved over SSH.
+    REPORT_OVER_SSH = (
+        "over SSH the report cannot be saved on your computer; your consultant can keep a copy if you agree",
+        "SSH接続ではお使いのコンピューターに保存できません。同意いただければ相談先がコピーを保存できます"
+    );
     /// Report saved.
     REPORT_SAVED = ("Report saved (readable only by you):", "レポートを保存しました(本人のみ閲覧可):");
     /// Report not saved.

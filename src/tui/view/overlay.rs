@@ -17,7 +17,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Overlay::None => {}
         Overlay::Help => help(app, frame, area),
         Overlay::ConfirmQuit => confirm_quit(app, frame, area),
+        Overlay::RecordConsent => record_consent(app, frame, area),
     }
+}
+
+fn record_consent(app: &App, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, 60, 8);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().border_style(app.theme.key());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(
+        Paragraph::new(wrap(
+            w::RECORD_CONSENT.get(app.lang),
+            inner.width,
+            "",
+            "",
+            app.theme.heading(),
+        )),
+        inner,
+    );
 }
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {

@@ -1,0 +1,239 @@
+//! `kouteki serve`: consultations over SSH. Secure by default: loopback only, and no way in unless
+//! keys, an access code or `--allow-anonymous` is given.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::pack_dir::load_content;
+use super::{Failure, print_error};
+use crate::ssh::access::{AccessCode, parse_authorized_keys};
+use crate::ssh::limits::Caps;
+use crate::ssh::{AuthPolicy, ServeSettings, Timeouts, host_key};
+
+/// Flags of `kouteki serve` (every default is shown by `--help`).
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on; use e.g. 0.0.0.0:2222 to accept clients from other machines.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:2222")]
+    pub listen: std::net::SocketAddr,
+    /// Let clients log in with the public keys in this OpenSSH authorized_keys file.
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
+    /// Print a fresh random access code at start; clients type it (password or keyboard-interactive).
+    #[arg(long)]
+    pub access_code: bool,
+    /// Use the access code in this file (at least 6 characters) instead of a random one.
+    #[arg(long, value_name = "FILE", conflicts_with = "access_code")]
+    pub access_code_file: Option<PathBuf>,
+    /// Let anyone who can reach the server connect without keys or a code.
+    #[arg(long)]
+    pub allow_anonymous: bool,
+    /// Host key file (ed25519, OpenSSH format): used if it exists, generated there (mode 0600) if not
+    /// [default: $XDG_DATA_HOME/kouteki/ssh_host_ed25519_key].
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<PathBuf>,
+    /// Save each finished session's answers and report here (mode 0600), only if the client agrees on screen.
+    #[arg(long, value_name = "DIR")]
+    pub record_dir: Option<PathBuf>,
+    /// Most sessions at once.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub max_sessions: usize,
+    /// Most connections still logging in at once (more are closed at once, as OpenSSH's MaxStartups).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub max_unauthenticated: usize,
+    /// Most sessions at once from one IP address.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub max_per_ip: usize,
+    /// Time allowed to log in.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub login_grace: Duration,
+    /// Authentication attempts per connection (each failure is delayed by 1 s).
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub max_auth_attempts: usize,
+    /// A session ends after this long without input from the client.
+    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = humantime::parse_duration)]
+    pub idle_timeout: Duration,
+    /// A session ends after this long in all.
+    #[arg(long, value_name = "DURATION", default_value = "4h", value_parser = humantime::parse_duration)]
+    pub max_session: Duration,
+    /// Keepalive interval (a connection with 3 unanswered keepalives is closed).
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
+    pub keepalive: Duration,
+    /// Evaluation date for every session (default: today in Japan when the session starts).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// Runs the server until SIGTERM or Ctrl-C.
+pub fn run(rules: Option<&Path>, args: &ServeArgs) -> Result<(), Failure> {
+    let settings = settings(rules, args)?;
+    init_logging();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| fail(&format!("cannot start: {e}")))?;
+    runtime.block_on(async move {
+        let listen = settings.listen;
+        let server = crate::ssh::start(settings)
+            .await
+            .map_err(|e| fail(&format!("cannot listen on {listen}: {e}")))?;
+        tracing::info!(addr = %server.local_addr, "listening");
+        wait_for_stop_signal().await;
+        tracing::info!("stop requested");
+        server.stop().await;
+        Ok(())
+    })
+}
+
+fn fail(message: &str) -> Failure {
+    print_error(message);
+    Failure::BadInput
+}
+
+fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<ServeSettings, Failure> {
+    let content = Arc::new(load_content(rules)?);
+    let auth = auth_policy(args)?;
+    if !auth.is_configured() {
+        return Err(fail(
+            "no way to log in: give --authorized-keys FILE and/or --access-code (or --access-code-file), or --allow-anonymous to let anyone who can reach the server connect",
+        ));
+    }
+    let key_path = match &args.host_key {
+        Some(path) => path.clone(),
+        None => host_key::default_path()
+            .ok_or_else(|| fail("no data directory for the host key: give --host-key PATH"))?,
+    };
+    let (host_key, generated) = host_key::load_or_generate(&key_path).map_err(|e| fail(&e))?;
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(super::eval::parse_as_of)
+        .transpose()?;
+    if let Some(dir) = &args.record_dir {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            fail(&format!(
+                "cannot create --record-dir {}: {e}",
+                dir.display()
+            ))
+        })?;
+    }
+    announce(args, &auth, &key_path, &host_key, generated);
+    Ok(ServeSettings {
+        listen: args.listen,
+        content,
+        host_key,
+        auth,
+        caps: Caps {
+            sessions: args.max_sessions,
+            unauthenticated: args.max_unauthenticated,
+            per_ip: args.max_per_ip,
+        },
+        max_auth_attempts: args.max_auth_attempts,
+        timeouts: Timeouts {
+            login_grace: args.login_grace,
+            idle: args.idle_timeout,
+            max_session: args.max_session,
+            keepalive: args.keepalive,
+            ..Timeouts::default()
+        },
+        record_dir: args.record_dir.clone(),
+        as_of,
+    })
+}
+
+fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, Failure> {
+    let keys = match &args.authorized_keys {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| fail(&format!("cannot read {}: {e}", path.display())))?;
+            let keys = parse_authorized_keys(&text)
+                .map_err(|e| fail(&format!("{}: {e}", path.display())))?;
+            if keys.is_empty() {
+                return Err(fail(&format!(
+                    "{}: no public keys in the file",
+                    path.display()
+                )));
+            }
+            keys
+        }
+        None => Vec::new(),
+    };
+    let code = match (&args.access_code_file, args.access_code) {
+        (Some(path), _) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| fail(&format!("cannot read {}: {e}", path.display())))?;
+            Some(
+                AccessCode::chosen(text.trim())
+                    .map_err(|e| fail(&format!("{}: {e}", path.display())))?,
+            )
+        }
+        (None, true) => Some(AccessCode::random()),
+        (None, false) => None,
+    };
+    Ok(AuthPolicy {
+        keys,
+        code,
+        anonymous: args.allow_anonymous,
+    })
+}
+
+/// What the consultant needs to give clients, printed once on stdout.
+fn announce(
+    args: &ServeArgs,
+    auth: &AuthPolicy,
+    key_path: &Path,
+    key: &russh::keys::PrivateKey,
+    generated: bool,
+) {
+    let verb = if generated { "generated" } else { "loaded" };
+    println!("kouteki serve: listening on {}", args.listen);
+    println!(
+        "host key ({verb} {}): {}",
+        key_path.display(),
+        host_key::fingerprint(key)
+    );
+    println!(
+        "clients connect with: ssh -p {} consult@{}",
+        args.listen.port(),
+        args.listen.ip()
+    );
+    if let Some(code) = &auth.code {
+        println!("access code for this run: {code}");
+    }
+    if !auth.keys.is_empty() {
+        println!("public keys accepted: {}", auth.keys.len());
+    }
+    if auth.anonymous {
+        println!(
+            "anonymous access: anyone who can reach {} may connect",
+            args.listen
+        );
+    }
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+}
+
+/// One line per event on stderr; never answers, keys or screen content (none are ever logged).
+fn init_logging() {
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .with_ansi(false)
+        .try_init();
+}
+
+async fn wait_for_stop_signal() {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    let sigterm = async {
+        match term.as_mut() {
+            Some(s) => {
+                s.recv().await;
+            }
+            None => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = sigterm => {}
+    }
+}

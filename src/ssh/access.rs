@@ -1,0 +1,132 @@
+//! Who may connect: public keys from an OpenSSH `authorized_keys` file, and per-run access codes.
+
+use std::fmt;
+
+use rand::RngExt;
+use russh::keys::PublicKey;
+use subtle::ConstantTimeEq;
+
+/// A consultation access code: nine digits, read out as `123-456-789`.
+///
+/// Digits because a consultant reads them to a client over the phone; compared in constant time,
+/// ignoring spaces and dashes the client may type.
+#[derive(Clone)]
+pub struct AccessCode {
+    digits: String,
+}
+
+impl fmt::Debug for AccessCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AccessCode(…)")
+    }
+}
+
+impl fmt::Display for AccessCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let groups: Vec<&str> = self
+            .digits
+            .as_bytes()
+            .chunks(3)
+            .map(|c| std::str::from_utf8(c).unwrap_or_default())
+            .collect();
+        f.write_str(&groups.join("-"))
+    }
+}
+
+impl AccessCode {
+    /// A fresh random code (from the operating system's generator via `rand`).
+    pub fn random() -> AccessCode {
+        let mut rng = rand::rng();
+        let digits = (0..9)
+            .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+            .collect();
+        AccessCode { digits }
+    }
+
+    /// A code the consultant chose (e.g. read from `--access-code-file`); at least 6 characters.
+    pub fn chosen(text: &str) -> Result<AccessCode, String> {
+        let digits = normalize(text);
+        if digits.chars().count() < 6 {
+            return Err(
+                "an access code needs at least 6 characters (spaces and dashes do not count)"
+                    .into(),
+            );
+        }
+        Ok(AccessCode { digits })
+    }
+
+    /// Whether `attempt` is the code, in time independent of where they differ.
+    pub fn matches(&self, attempt: &str) -> bool {
+        let attempt = normalize(attempt);
+        bool::from(attempt.as_bytes().ct_eq(self.digits.as_bytes()))
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
+/// Parses an OpenSSH `authorized_keys` file: one key a line, comments and blank lines skipped.
+/// Options before the key type (e.g. `from="…"`) are not supported and make the line an error.
+pub fn parse_authorized_keys(text: &str) -> Result<Vec<PublicKey>, String> {
+    let mut keys = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let key = PublicKey::from_openssh(line)
+            .map_err(|e| format!("line {}: not a public key ({e})", n + 1))?;
+        keys.push(key);
+    }
+    Ok(keys)
+}
+
+/// Whether `key` is one of `allowed` (the key material; comments do not matter).
+pub fn is_authorized(allowed: &[PublicKey], key: &PublicKey) -> bool {
+    allowed.iter().any(|k| k.key_data() == key.key_data())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_ignoring_dashes_and_spaces_only() {
+        let code = AccessCode::chosen("123-456-789").unwrap();
+        assert!(code.matches("123456789"));
+        assert!(code.matches(" 123 456-789 "));
+        assert!(!code.matches("123456788"));
+        assert!(!code.matches("12345678"));
+        assert!(!code.matches(""));
+        assert_eq!(code.to_string(), "123-456-789");
+        assert!(AccessCode::chosen("12-3").is_err());
+        assert_eq!(
+            format!("{code:?}"),
+            "AccessCode(…)",
+            "never printed by accident"
+        );
+    }
+
+    #[test]
+    fn random_codes_have_nine_digits_and_differ() {
+        let a = AccessCode::random();
+        let b = AccessCode::random();
+        assert_eq!(a.digits.len(), 9);
+        assert!(a.digits.chars().all(|c| c.is_ascii_digit()));
+        assert_ne!(a.digits, b.digits);
+    }
+
+    #[test]
+    fn authorized_keys_skip_comments_and_report_bad_lines() {
+        let text = "# consultant\n\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl alice@example\n";
+        assert_eq!(parse_authorized_keys(text).unwrap().len(), 1);
+        assert!(
+            parse_authorized_keys("garbage\n")
+                .unwrap_err()
+                .starts_with("line 1:")
+        );
+    }
+}

@@ -1,0 +1,390 @@
+//! One connection: authentication, the one session channel, and forwarding the client's input and
+//! window changes to its session task. Everything but an interactive shell with a pty is refused.
+
+use std::borrow::Cow;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use russh::keys::PublicKey;
+use russh::server::{
+    Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Response, Session, VerifiedPublicKey,
+};
+use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use tokio::sync::{mpsc, watch};
+
+use super::access::is_authorized;
+use super::limits::{Gate, Permit, Refusal};
+use super::session::{self, SessionEvent, SessionSetup};
+use super::settings::{ServeSettings, clamp_size};
+use crate::lang::Lang;
+
+/// What every connection shares, read-only.
+#[derive(Debug)]
+pub struct Shared {
+    /// The configuration.
+    pub settings: ServeSettings,
+    /// Admission counters.
+    pub gate: Gate,
+    /// Becomes true when the server shuts down.
+    pub shutdown: watch::Receiver<bool>,
+}
+
+/// Input queued for a session beyond this is dropped (a client flooding input cannot grow memory).
+const EVENT_QUEUE: usize = 256;
+
+/// The handler of one connection.
+pub struct Connection {
+    shared: Arc<Shared>,
+    id: u64,
+    peer: SocketAddr,
+    login: Option<Permit>,
+    authenticated: Arc<AtomicBool>,
+    channel: Option<ChannelId>,
+    pty: Option<(u16, u16)>,
+    lang: Option<Lang>,
+    events: Option<mpsc::Sender<SessionEvent>>,
+}
+
+impl Connection {
+    /// A connection holding an unauthenticated place (`login`), given back on authentication.
+    pub fn new(
+        shared: Arc<Shared>,
+        id: u64,
+        peer: SocketAddr,
+        login: Permit,
+        authenticated: Arc<AtomicBool>,
+    ) -> Connection {
+        Connection {
+            shared,
+            id,
+            peer,
+            login: Some(login),
+            authenticated,
+            channel: None,
+            pty: None,
+            lang: None,
+            events: None,
+        }
+    }
+
+    fn accept(&mut self, method: &str) -> Auth {
+        tracing::info!(conn = self.id, peer = %self.peer, method, "auth accepted");
+        Auth::Accept
+    }
+
+    fn reject(&mut self, method: &str) -> Auth {
+        tracing::info!(conn = self.id, peer = %self.peer, method, "auth rejected");
+        Auth::reject()
+    }
+
+    fn code_matches(&self, attempt: &str) -> bool {
+        self.shared
+            .settings
+            .auth
+            .code
+            .as_ref()
+            .is_some_and(|code| code.matches(attempt))
+    }
+
+    fn key_allowed(&self, key: &PublicKey) -> bool {
+        is_authorized(&self.shared.settings.auth.keys, key)
+    }
+
+    /// Tells the client why, in one line ending in `\r\n`, and closes the channel with status 1.
+    fn refuse(
+        &self,
+        channel: ChannelId,
+        session: &mut Session,
+        line: &str,
+    ) -> Result<(), russh::Error> {
+        session.data(channel, format!("{line}\r\n").into_bytes())?;
+        session.exit_status_request(channel, 1)?;
+        session.eof(channel)?;
+        session.close(channel)
+    }
+
+    fn send(&self, event: SessionEvent) {
+        if let Some(events) = &self.events {
+            let _ = events.try_send(event);
+        }
+    }
+
+    fn start_session(
+        &mut self,
+        channel: ChannelId,
+        size: (u16, u16),
+        permit: Permit,
+        session: &mut Session,
+    ) {
+        let (sender, receiver) = mpsc::channel(EVENT_QUEUE);
+        self.events = Some(sender);
+        let settings = &self.shared.settings;
+        let setup = SessionSetup {
+            content: Arc::clone(&settings.content),
+            lang: self.lang.unwrap_or_default(),
+            size,
+            handle: session.handle(),
+            channel,
+            record_dir: settings.record_dir.clone(),
+            as_of: settings.as_of.unwrap_or_else(crate::clock::today_in_japan),
+            idle: settings.timeouts.idle,
+            max_length: settings.timeouts.max_session,
+            shutdown: self.shared.shutdown.clone(),
+            id: self.id,
+        };
+        let (id, peer) = (self.id, self.peer);
+        tokio::spawn(async move {
+            let started = std::time::Instant::now();
+            tracing::info!(conn = id, peer = %peer, "session start");
+            // A panic in the session ends this session only: it is a task of its own.
+            let result = tokio::spawn(session::run(setup, receiver)).await;
+            let reason = match result {
+                Ok(end) => end.as_str(),
+                Err(_) => "session task failed",
+            };
+            drop(permit);
+            tracing::info!(conn = id, peer = %peer, duration_s = started.elapsed().as_secs(), reason, "session end");
+        });
+    }
+}
+
+impl Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
+        Ok(if self.shared.settings.auth.anonymous {
+            self.accept("none")
+        } else {
+            Auth::reject()
+        })
+    }
+
+    async fn auth_password(&mut self, _user: &str, password: &str) -> Result<Auth, Self::Error> {
+        Ok(if self.code_matches(password) {
+            self.accept("password")
+        } else {
+            self.reject("password")
+        })
+    }
+
+    async fn auth_publickey_offered(
+        &mut self,
+        _user: &str,
+        offer: PublicKeyOffer<'_>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(if self.key_allowed(offer.public_key) {
+            Auth::Accept
+        } else {
+            Auth::reject()
+        })
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        _user: &str,
+        key: VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        Ok(if self.key_allowed(key.public_key) {
+            self.accept("publickey")
+        } else {
+            self.reject("publickey")
+        })
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        _user: &str,
+        _submethods: &str,
+        response: Option<Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        if self.shared.settings.auth.code.is_none() {
+            return Ok(Auth::reject());
+        }
+        let Some(mut response) = response else {
+            return Ok(Auth::Partial {
+                name: Cow::Borrowed("kouteki"),
+                instructions: Cow::Borrowed(
+                    "Enter the access code your consultant gave you. / 相談先から伝えられたアクセスコードを入力してください。",
+                ),
+                prompts: Cow::Owned(vec![(
+                    Cow::Borrowed("Access code / アクセスコード: "),
+                    false,
+                )]),
+            });
+        };
+        let attempt = response
+            .next()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        Ok(if self.code_matches(&attempt) {
+            self.accept("keyboard-interactive")
+        } else {
+            self.reject("keyboard-interactive")
+        })
+    }
+
+    async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
+        self.authenticated.store(true, Ordering::Relaxed);
+        self.login = None;
+        Ok(())
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channel.is_some() {
+            reply
+                .reject(ChannelOpenFailure::AdministrativelyProhibited)
+                .await;
+            return Ok(());
+        }
+        self.channel = Some(channel.id());
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        _term: &str,
+        cols: u32,
+        rows: u32,
+        _pw: u32,
+        _ph: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.pty = Some(clamp_size(cols, rows));
+        session.channel_success(channel)
+    }
+
+    async fn env_request(
+        &mut self,
+        _channel: ChannelId,
+        name: &str,
+        value: &str,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if name == "LANG" || name.starts_with("LC_") {
+            let lang = if value.starts_with("ja") {
+                Lang::Ja
+            } else {
+                Lang::En
+            };
+            // LC_ALL wins over LC_MESSAGES over LANG, as in POSIX.
+            if name != "LANG" || self.lang.is_none() {
+                self.lang = Some(lang);
+            }
+        }
+        Ok(())
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if Some(channel) != self.channel || self.events.is_some() {
+            return session.channel_failure(channel);
+        }
+        let Some(size) = self.pty else {
+            tracing::info!(conn = self.id, peer = %self.peer, "refused: no pty");
+            session.channel_success(channel)?;
+            return self.refuse(channel, session, "kouteki needs an interactive terminal: connect with `ssh -t` (ssh -t -p PORT USER@HOST).");
+        };
+        match self.shared.gate.session(self.peer.ip()) {
+            Ok(permit) => {
+                session.channel_success(channel)?;
+                self.start_session(channel, size, permit, session);
+                Ok(())
+            }
+            Err(refusal) => {
+                let (what, line) = match refusal {
+                    Refusal::PerIp => (
+                        "per-address session limit",
+                        "Sorry, there are already several consultations open from your address. Please close one and try again. / 同じ接続元からの相談がすでに開かれています。いずれかを終了してから再度接続してください。",
+                    ),
+                    _ => (
+                        "session limit",
+                        "Sorry, all consultation slots are in use right now. Please try again in a few minutes. / ただいま混み合っています。数分後に再度接続してください。",
+                    ),
+                };
+                tracing::warn!(conn = self.id, peer = %self.peer, limit = what, "refused: limit reached");
+                session.channel_success(channel)?;
+                self.refuse(channel, session, line)
+            }
+        }
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _data: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        tracing::info!(conn = self.id, peer = %self.peer, "refused: exec request");
+        session.channel_failure(channel)?;
+        self.refuse(
+            channel,
+            session,
+            "kouteki serves an interactive interview only; commands are not run.",
+        )
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        tracing::info!(conn = self.id, peer = %self.peer, subsystem = name, "refused: subsystem request");
+        session.channel_failure(channel)
+    }
+
+    async fn data(
+        &mut self,
+        _channel: ChannelId,
+        data: &[u8],
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.send(SessionEvent::Input(data.to_vec()));
+        Ok(())
+    }
+
+    async fn window_change_request(
+        &mut self,
+        _channel: ChannelId,
+        cols: u32,
+        rows: u32,
+        _pw: u32,
+        _ph: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let (cols, rows) = clamp_size(cols, rows);
+        self.pty = Some((cols, rows));
+        self.send(SessionEvent::Resize(cols, rows));
+        Ok(())
+    }
+
+    async fn channel_eof(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.send(SessionEvent::Closed);
+        Ok(())
+    }
+
+    async fn channel_close(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.send(SessionEvent::Closed);
+        Ok(())
+    }
+}

@@ -1,0 +1,285 @@
+//! One client's session: a task that owns that client's app and terminal. Input bytes and window
+//! changes arrive as [`SessionEvent`]s from the connection handler; frames leave through
+//! [`Output`]. Nothing here is shared with other sessions, and nothing of the answers leaves the task
+//! except a recording the client agreed to.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::civil::Date;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, queue};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use russh::ChannelId;
+use russh::server::Handle;
+use tokio::sync::{mpsc, watch};
+use tokio::time::{Instant, sleep_until};
+
+use super::output::Output;
+use super::record::record;
+use crate::content::Content;
+use crate::lang::Lang;
+use crate::tui::app::{App, Privacy};
+use crate::tui::input::{ESC_TIMEOUT, Input, InputDecoder};
+use crate::tui::{Effect, Message, Theme, message_for, view};
+
+/// What the connection handler tells a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionEvent {
+    /// Bytes typed by the client.
+    Input(Vec<u8>),
+    /// The client's window changed (already clamped).
+    Resize(u16, u16),
+    /// The client closed the channel.
+    Closed,
+}
+
+/// Why a session ended (logged; never anything the client typed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// The client quit the app.
+    Quit,
+    /// The client went away.
+    Disconnected,
+    /// No input for the idle timeout.
+    Idle,
+    /// The session reached its maximum length.
+    MaxLength,
+    /// The server is shutting down.
+    ServerClosing,
+}
+
+impl End {
+    /// A short name for logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            End::Quit => "quit",
+            End::Disconnected => "client disconnected",
+            End::Idle => "idle timeout",
+            End::MaxLength => "maximum session length",
+            End::ServerClosing => "server closing",
+        }
+    }
+
+    /// The last line the client sees, in their language (none when they are gone).
+    fn farewell(self, lang: Lang) -> Option<&'static str> {
+        Some(match (self, lang) {
+            (End::Quit, Lang::En) => {
+                "Thank you. Your answers were not kept on the server unless you agreed to recording."
+            }
+            (End::Quit, Lang::Ja) => {
+                "ご利用ありがとうございました。記録に同意された場合を除き、回答はサーバーに残っていません。"
+            }
+            (End::Idle, Lang::En) => {
+                "The session ended after a long time without input; your answers were discarded."
+            }
+            (End::Idle, Lang::Ja) => "長時間操作がなかったため終了しました。回答は破棄されました。",
+            (End::MaxLength, Lang::En) => {
+                "The session reached its maximum length and ended; your answers were discarded."
+            }
+            (End::MaxLength, Lang::Ja) => {
+                "接続時間の上限に達したため終了しました。回答は破棄されました。"
+            }
+            (End::ServerClosing, Lang::En) => {
+                "The server is closing. Your answers were discarded; please connect again later."
+            }
+            (End::ServerClosing, Lang::Ja) => {
+                "サーバーを終了します。回答は破棄されました。時間をおいて再度接続してください。"
+            }
+            (End::Disconnected, _) => return None,
+        })
+    }
+}
+
+/// What a session starts with.
+#[derive(Debug)]
+pub struct SessionSetup {
+    /// The content.
+    pub content: Arc<Content>,
+    /// The interface language (from the client's LANG, else English).
+    pub lang: Lang,
+    /// The client's terminal size.
+    pub size: (u16, u16),
+    /// To send to the client.
+    pub handle: Handle,
+    /// The session channel.
+    pub channel: ChannelId,
+    /// Where to record, with consent.
+    pub record_dir: Option<PathBuf>,
+    /// Evaluation date.
+    pub as_of: Date,
+    /// Idle timeout on input.
+    pub idle: Duration,
+    /// Maximum session length.
+    pub max_length: Duration,
+    /// Becomes true when the server shuts down.
+    pub shutdown: watch::Receiver<bool>,
+    /// Connection number, for logs.
+    pub id: u64,
+}
+
+type SshTerminal = Terminal<CrosstermBackend<Vec<u8>>>;
+
+fn rect((cols, rows): (u16, u16)) -> Rect {
+    Rect {
+        x: 0,
+        y: 0,
+        width: cols,
+        height: rows,
+    }
+}
+
+/// Runs the session until it ends; restores the client's terminal and closes the channel.
+pub async fn run(setup: SessionSetup, mut events: mpsc::Receiver<SessionEvent>) -> End {
+    let output = Output::start(setup.handle.clone(), setup.channel);
+    let mut app = App::new(
+        Arc::clone(&setup.content),
+        setup.as_of,
+        setup.lang,
+        Theme::new(true),
+        Privacy::Session,
+        None,
+    );
+    if setup.record_dir.is_some() {
+        app = app.with_recording();
+    }
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(rect(setup.size)),
+    };
+    let Ok(mut terminal) = Terminal::with_options(CrosstermBackend::new(Vec::new()), options)
+    else {
+        return End::Disconnected;
+    };
+    let _ = queue!(
+        terminal.backend_mut().writer_mut(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Clear(ClearType::All)
+    );
+    let end = drive(&mut app, &mut terminal, &output, &setup, &mut events).await;
+    let writer = terminal.backend_mut().writer_mut();
+    let _ = queue!(
+        writer,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    if let Some(line) = end.farewell(app.lang) {
+        writer.extend_from_slice(format!("{line}\r\n").as_bytes());
+    }
+    output.send(std::mem::take(writer));
+    if end != End::Disconnected {
+        output.finish(Duration::from_secs(2)).await;
+        let _ = setup.handle.exit_status_request(setup.channel, 0).await;
+        let _ = setup.handle.eof(setup.channel).await;
+        let _ = setup.handle.close(setup.channel).await;
+    }
+    end
+}
+
+async fn drive(
+    app: &mut App,
+    terminal: &mut SshTerminal,
+    output: &Output,
+    setup: &SessionSetup,
+    events: &mut mpsc::Receiver<SessionEvent>,
+) -> End {
+    let mut decoder = InputDecoder::new();
+    let mut shutdown = setup.shutdown.clone();
+    let ends_at = Instant::now() + setup.max_length;
+    let mut idle_at = Instant::now() + setup.idle;
+    let mut dirty = true;
+    let mut resend_all = false;
+    loop {
+        if dirty && !output.congested() {
+            if resend_all {
+                // Frames were dropped (or the size changed): what the client shows is unknown.
+                let _ = terminal.clear();
+            }
+            let _ = terminal.draw(|frame| view(app, frame));
+            let bytes = std::mem::take(terminal.backend_mut().writer_mut());
+            resend_all = !output.send(bytes);
+            dirty = false;
+        }
+        let esc_at = decoder.has_pending().then(|| Instant::now() + ESC_TIMEOUT);
+        let retry_at = (dirty || resend_all).then(|| Instant::now() + Duration::from_millis(50));
+        let inputs = tokio::select! {
+            event = events.recv() => match event {
+                Some(SessionEvent::Input(bytes)) => {
+                    idle_at = Instant::now() + setup.idle;
+                    decoder.feed(&bytes)
+                }
+                Some(SessionEvent::Resize(cols, rows)) => {
+                    let _ = terminal.resize(rect((cols, rows)));
+                    resend_all = true;
+                    dirty = true;
+                    continue;
+                }
+                Some(SessionEvent::Closed) | None => return End::Disconnected,
+            },
+            () = sleep_or_never(esc_at) => decoder.flush(),
+            () = sleep_or_never(retry_at) => {
+                dirty = true;
+                continue;
+            }
+            () = sleep_until(idle_at) => return End::Idle,
+            () = sleep_until(ends_at) => return End::MaxLength,
+            _ = shutdown.changed() => return End::ServerClosing,
+        };
+        for input in inputs {
+            dirty = true;
+            let messages: Vec<Message> = match input {
+                Input::Key(key) => message_for(app, key).into_iter().collect(),
+                Input::Paste(text) if app.in_text_field() => {
+                    text.chars().map(Message::Input).collect()
+                }
+                Input::Paste(_) => Vec::new(),
+            };
+            for message in messages {
+                let effects = app.update(message);
+                if perform(app, effects, setup) {
+                    return End::Quit;
+                }
+            }
+        }
+    }
+}
+
+async fn sleep_or_never(at: Option<Instant>) {
+    match at {
+        Some(at) => sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Carries out the app's effects over SSH; `true` when the app quits.
+fn perform(app: &mut App, effects: Vec<Effect>, setup: &SessionSetup) -> bool {
+    for effect in effects {
+        match effect {
+            Effect::Quit => return true,
+            // Over SSH answers live only in this task's memory: no drafts.
+            Effect::SaveDraft(_) | Effect::DiscardDraft => {}
+            Effect::SaveReport(_) => {
+                app.update(Message::ReportUnavailable);
+            }
+            Effect::Record { answers, markdown } => {
+                if let Some(dir) = &setup.record_dir {
+                    match record(dir, setup.id, app.content(), &answers, app.lang, &markdown) {
+                        Ok(()) => tracing::info!(
+                            conn = setup.id,
+                            "session recorded with the client's consent"
+                        ),
+                        Err(e) => {
+                            tracing::warn!(conn = setup.id, error = %e, "could not record the session")
+                        }
+                    }
+                }
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,94 @@
+//! Everything `kouteki serve` is configured with, as plain data shared read-only by all connections.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::civil::Date;
+use russh::keys::{PrivateKey, PublicKey};
+
+use super::access::AccessCode;
+use super::limits::Caps;
+use crate::content::Content;
+
+/// Who may log in.
+#[derive(Debug, Clone, Default)]
+pub struct AuthPolicy {
+    /// Keys from `--authorized-keys`.
+    pub keys: Vec<PublicKey>,
+    /// The access code, if any (password or keyboard-interactive).
+    pub code: Option<AccessCode>,
+    /// `--allow-anonymous`: anyone may connect.
+    pub anonymous: bool,
+}
+
+impl AuthPolicy {
+    /// Whether any way in is configured (the server refuses to start otherwise).
+    pub fn is_configured(&self) -> bool {
+        !self.keys.is_empty() || self.code.is_some() || self.anonymous
+    }
+}
+
+/// Time limits, with the defaults of `kouteki serve --help`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    /// Time to authenticate after connecting.
+    pub login_grace: Duration,
+    /// A session ends after this long without input.
+    pub idle: Duration,
+    /// A session ends after this long in all.
+    pub max_session: Duration,
+    /// Keepalive interval (the connection ends after 3 unanswered).
+    pub keepalive: Duration,
+    /// Delay after a failed authentication attempt.
+    pub auth_failure_delay: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            login_grace: Duration::from_secs(30),
+            idle: Duration::from_secs(30 * 60),
+            max_session: Duration::from_secs(4 * 60 * 60),
+            keepalive: Duration::from_secs(30),
+            auth_failure_delay: Duration::from_secs(1),
+        }
+    }
+}
+
+/// The whole server configuration.
+#[derive(Debug, Clone)]
+pub struct ServeSettings {
+    /// Where to listen.
+    pub listen: SocketAddr,
+    /// The content every session runs on.
+    pub content: Arc<Content>,
+    /// The host key.
+    pub host_key: PrivateKey,
+    /// Who may log in.
+    pub auth: AuthPolicy,
+    /// Admission caps.
+    pub caps: Caps,
+    /// The most authentication attempts per connection.
+    pub max_auth_attempts: usize,
+    /// Time limits.
+    pub timeouts: Timeouts,
+    /// Where finished sessions are recorded, with the client's consent.
+    pub record_dir: Option<PathBuf>,
+    /// A fixed evaluation date (tests); `None` means today in Japan at session start.
+    pub as_of: Option<Date>,
+}
+
+/// The largest terminal a client may claim; bigger sizes are clamped (a 100000×100000 window would
+/// otherwise make every frame enormous).
+pub const MAX_COLS: u32 = 500;
+/// See [`MAX_COLS`].
+pub const MAX_ROWS: u32 = 200;
+
+/// A client's terminal size, clamped to 1..=500 × 1..=200 (0 means unknown: 80×24).
+pub fn clamp_size(cols: u32, rows: u32) -> (u16, u16) {
+    let cols = if cols == 0 { 80 } else { cols.min(MAX_COLS) };
+    let rows = if rows == 0 { 24 } else { rows.min(MAX_ROWS) };
+    (cols as u16, rows as u16)
+}
