@@ -193,10 +193,14 @@ fn announce(
         key_path.display(),
         host_key::fingerprint(key)
     );
+    let host = if args.listen.ip().is_unspecified() {
+        "THIS-SERVER".to_string()
+    } else {
+        args.listen.ip().to_string()
+    };
     println!(
-        "clients connect with: ssh -p {} consult@{}",
-        args.listen.port(),
-        args.listen.ip()
+        "clients connect with: ssh -p {} consult@{host}",
+        args.listen.port()
     );
     if let Some(code) = &auth.code {
         println!("access code for this run: {code}");
