@@ -22,19 +22,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn record_consent(app: &App, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, 60, 8);
+    dialog(
+        app,
+        frame,
+        centered(area, 60, 8),
+        app.theme.key(),
+        w::RECORD_CONSENT.get(app.lang),
+    );
+}
+
+/// A bordered box with wrapped text over the screen.
+fn dialog(app: &App, frame: &mut Frame, rect: Rect, border: ratatui::style::Style, text: &str) {
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().border_style(app.theme.key());
+    let block = Block::bordered().border_style(border);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(
-        Paragraph::new(wrap(
-            w::RECORD_CONSENT.get(app.lang),
-            inner.width,
-            "",
-            "",
-            app.theme.heading(),
-        )),
+        Paragraph::new(wrap(text, inner.width, "", "", app.theme.heading())),
         inner,
     );
 }
@@ -113,20 +117,12 @@ fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         w::CONFIRM_QUIT_NO_SAVE
     };
-    let rect = centered(area, 56, 5);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered().border_style(app.theme.error());
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    frame.render_widget(
-        Paragraph::new(wrap(
-            text.get(app.lang),
-            inner.width,
-            "",
-            "",
-            app.theme.heading(),
-        )),
-        inner,
+    dialog(
+        app,
+        frame,
+        centered(area, 56, 5),
+        app.theme.error(),
+        text.get(app.lang),
     );
 }
 

@@ -294,22 +294,14 @@ fn draw_detail(
                 .collect::<Vec<_>>();
             section(&mut lines, ui::NOTES.get(lang), &report_notes);
             lines.push(Line::default());
-            let reviewed = match lang {
-                Lang::En => format!(
-                    "{} {} · {} {}",
-                    ui::AS_OF.get(lang),
-                    view.assessment.as_of,
-                    ui::REVIEWED.get(lang),
-                    view.assessment.content_reviewed
-                ),
-                Lang::Ja => format!(
-                    "{}: {} · {}: {}",
-                    ui::AS_OF.get(lang),
-                    view.assessment.as_of,
-                    ui::REVIEWED.get(lang),
-                    view.assessment.content_reviewed
-                ),
-            };
+            let sep = if lang == Lang::Ja { ": " } else { " " };
+            let reviewed = format!(
+                "{}{sep}{} · {}{sep}{}",
+                ui::AS_OF.get(lang),
+                view.assessment.as_of,
+                ui::REVIEWED.get(lang),
+                view.assessment.content_reviewed
+            );
             lines.extend(wrap(&reviewed, width, "", "", theme.dim()));
             lines.extend(wrap(
                 content.pack.disclaimer.get(lang),
