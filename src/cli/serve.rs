@@ -67,17 +67,19 @@ pub struct ServeArgs {
 
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(rules: Option<&Path>, args: &ServeArgs) -> Result<(), Failure> {
-    let settings = settings(rules, args)?;
+    let (settings, key_origin) = settings(rules, args)?;
     init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| fail(&format!("cannot start: {e}")))?;
+    let (auth, host_key) = (settings.auth.clone(), settings.host_key.clone());
     runtime.block_on(async move {
         let listen = settings.listen;
         let server = crate::ssh::start(settings)
             .await
             .map_err(|e| fail(&format!("cannot listen on {listen}: {e}")))?;
+        announce(server.local_addr, &auth, &host_key, &key_origin);
         tracing::info!(addr = %server.local_addr, "listening");
         wait_for_stop_signal().await;
         tracing::info!("stop requested");
@@ -91,7 +93,13 @@ fn fail(message: &str) -> Failure {
     Failure::BadInput
 }
 
-fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<ServeSettings, Failure> {
+/// Where the host key came from, for the start-up message.
+struct KeyOrigin {
+    path: PathBuf,
+    generated: bool,
+}
+
+fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<(ServeSettings, KeyOrigin), Failure> {
     let content = Arc::new(load_content(rules)?);
     let auth = auth_policy(args)?;
     if !auth.is_configured() {
@@ -118,8 +126,11 @@ fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<ServeSettings, Fai
             ))
         })?;
     }
-    announce(args, &auth, &key_path, &host_key, generated);
-    Ok(ServeSettings {
+    let origin = KeyOrigin {
+        path: key_path,
+        generated,
+    };
+    let settings = ServeSettings {
         listen: args.listen,
         content,
         host_key,
@@ -139,7 +150,8 @@ fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<ServeSettings, Fai
         },
         record_dir: args.record_dir.clone(),
         as_of,
-    })
+    };
+    Ok((settings, origin))
 }
 
 fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, Failure> {
@@ -178,29 +190,32 @@ fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, Failure> {
     })
 }
 
-/// What the consultant needs to give clients, printed once on stdout.
+/// What the consultant needs to give clients, printed once on stdout after the port is bound.
 fn announce(
-    args: &ServeArgs,
+    addr: std::net::SocketAddr,
     auth: &AuthPolicy,
-    key_path: &Path,
     key: &russh::keys::PrivateKey,
-    generated: bool,
+    origin: &KeyOrigin,
 ) {
-    let verb = if generated { "generated" } else { "loaded" };
-    println!("kouteki serve: listening on {}", args.listen);
+    let verb = if origin.generated {
+        "generated"
+    } else {
+        "loaded"
+    };
+    println!("kouteki serve: listening on {addr}");
     println!(
         "host key ({verb} {}): {}",
-        key_path.display(),
+        origin.path.display(),
         host_key::fingerprint(key)
     );
-    let host = if args.listen.ip().is_unspecified() {
+    let host = if addr.ip().is_unspecified() {
         "THIS-SERVER".to_string()
     } else {
-        args.listen.ip().to_string()
+        addr.ip().to_string()
     };
     println!(
         "clients connect with: ssh -p {} consult@{host}",
-        args.listen.port()
+        addr.port()
     );
     if let Some(code) = &auth.code {
         println!("access code for this run: {code}");
@@ -209,10 +224,7 @@ fn announce(
         println!("public keys accepted: {}", auth.keys.len());
     }
     if auth.anonymous {
-        println!(
-            "anonymous access: anyone who can reach {} may connect",
-            args.listen
-        );
+        println!("anonymous access: anyone who can reach {addr} may connect");
     }
     let _ = std::io::Write::flush(&mut std::io::stdout());
 }

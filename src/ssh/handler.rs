@@ -143,8 +143,8 @@ impl Connection {
                 Ok(end) => end.as_str(),
                 Err(_) => "session task failed",
             };
-            drop(permit);
             tracing::info!(conn = id, peer = %peer, duration_s = started.elapsed().as_secs(), reason, "session end");
+            drop(permit);
         });
     }
 }
@@ -327,7 +327,8 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         tracing::info!(conn = self.id, peer = %self.peer, "refused: exec request");
-        session.channel_failure(channel)?;
+        // Accept the request only to say why nothing runs; the command itself is never looked at.
+        session.channel_success(channel)?;
         self.refuse(
             channel,
             session,

@@ -156,17 +156,21 @@ async fn accept_loop(
     );
     let deadline = tokio::time::Instant::now() + STOP_WITHIN;
     while !connections.is_empty() {
-        match tokio::time::timeout_at(deadline, connections.join_next()).await {
-            Ok(_) => {}
-            Err(_) => {
-                tracing::info!(
-                    open = connections.len(),
-                    "stopping: closing the remaining connections"
-                );
-                connections.abort_all();
-                while connections.join_next().await.is_some() {}
-            }
+        if tokio::time::timeout_at(deadline, connections.join_next())
+            .await
+            .is_err()
+        {
+            tracing::info!(
+                open = connections.len(),
+                "stopping: closing the remaining connections"
+            );
+            connections.abort_all();
+            while connections.join_next().await.is_some() {}
         }
+    }
+    // Session tasks log their end and free their place after their connection closes: let them.
+    while shared.gate.sessions() > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
     }
     tracing::info!("stopped");
 }
