@@ -45,7 +45,7 @@ pub struct ServeArgs {
     /// Most sessions at once from one IP address.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub max_per_ip: usize,
-    /// Time allowed to log in.
+    /// Time allowed to log in and start the interview (a connection still without a session then is cut).
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub login_grace: Duration,
     /// Authentication attempts per connection (each failure is delayed by 1 s).

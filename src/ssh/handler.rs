@@ -15,7 +15,7 @@ use tokio::sync::{mpsc, watch};
 
 use super::access::is_authorized;
 use super::limits::{Gate, Permit, Refusal};
-use super::session::{self, SessionEvent, SessionSetup};
+use super::session::{self, ClientTerminal, SessionInputs, SessionSetup};
 use super::settings::{ServeSettings, clamp_size};
 use crate::lang::Lang;
 
@@ -30,8 +30,45 @@ pub struct Shared {
     pub shutdown: watch::Receiver<bool>,
 }
 
-/// Input queued for a session beyond this is dropped (a client flooding input cannot grow memory).
+/// Input reads queued for a session beyond this are dropped (a flood of input cannot grow memory).
 const EVENT_QUEUE: usize = 256;
+
+/// The locale variables a client sent, kept apart so precedence does not depend on their order.
+#[derive(Debug, Clone, Default)]
+struct Locale {
+    lc_all: Option<String>,
+    lc_messages: Option<String>,
+    lang: Option<String>,
+}
+
+impl Locale {
+    /// Records `LC_ALL`, `LC_MESSAGES` or `LANG`; other `LC_*` (e.g. macOS's `LC_CTYPE=UTF-8`) say
+    /// nothing about the language of messages and are ignored.
+    fn set(&mut self, name: &str, value: &str) {
+        let slot = match name {
+            "LC_ALL" => &mut self.lc_all,
+            "LC_MESSAGES" => &mut self.lc_messages,
+            "LANG" => &mut self.lang,
+            _ => return,
+        };
+        *slot = Some(value.to_string()).filter(|v| !v.is_empty());
+    }
+
+    /// The interface language: LC_ALL, else LC_MESSAGES, else LANG (POSIX precedence); Japanese
+    /// when that starts with `ja`.
+    fn lang(&self) -> Lang {
+        let value = self
+            .lc_all
+            .as_ref()
+            .or(self.lc_messages.as_ref())
+            .or(self.lang.as_ref());
+        if value.is_some_and(|v| v.starts_with("ja")) {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+}
 
 /// The handler of one connection.
 pub struct Connection {
@@ -39,32 +76,35 @@ pub struct Connection {
     id: u64,
     peer: SocketAddr,
     login: Option<Permit>,
-    authenticated: Arc<AtomicBool>,
+    admitted: Arc<AtomicBool>,
     channel: Option<ChannelId>,
     pty: Option<(u16, u16)>,
-    lang: Option<Lang>,
-    events: Option<mpsc::Sender<SessionEvent>>,
+    locale: Locale,
+    input: Option<mpsc::Sender<Vec<u8>>>,
+    terminal: Option<watch::Sender<ClientTerminal>>,
 }
 
 impl Connection {
-    /// A connection holding an unauthenticated place (`login`), given back on authentication.
+    /// A connection holding an unauthenticated place (`login`), given back on authentication;
+    /// `admitted` becomes true when its session starts (the login grace watchdog reads it).
     pub fn new(
         shared: Arc<Shared>,
         id: u64,
         peer: SocketAddr,
         login: Permit,
-        authenticated: Arc<AtomicBool>,
+        admitted: Arc<AtomicBool>,
     ) -> Connection {
         Connection {
             shared,
             id,
             peer,
             login: Some(login),
-            authenticated,
+            admitted,
             channel: None,
             pty: None,
-            lang: None,
-            events: None,
+            locale: Locale::default(),
+            input: None,
+            terminal: None,
         }
     }
 
@@ -104,9 +144,10 @@ impl Connection {
         session.close(channel)
     }
 
-    fn send(&self, event: SessionEvent) {
-        if let Some(events) = &self.events {
-            let _ = events.try_send(event);
+    /// Updates the client's terminal state for the session (the latest value always wins).
+    fn update_terminal(&self, change: impl FnOnce(&mut ClientTerminal)) {
+        if let Some(terminal) = &self.terminal {
+            terminal.send_modify(change);
         }
     }
 
@@ -117,12 +158,15 @@ impl Connection {
         permit: Permit,
         session: &mut Session,
     ) {
-        let (sender, receiver) = mpsc::channel(EVENT_QUEUE);
-        self.events = Some(sender);
+        let (input, bytes) = mpsc::channel(EVENT_QUEUE);
+        let (state, terminal) = watch::channel(ClientTerminal { size, open: true });
+        self.input = Some(input);
+        self.terminal = Some(state);
+        let inputs = SessionInputs { bytes, terminal };
         let settings = &self.shared.settings;
         let setup = SessionSetup {
             content: Arc::clone(&settings.content),
-            lang: self.lang.unwrap_or_default(),
+            lang: self.locale.lang(),
             size,
             handle: session.handle(),
             channel,
@@ -138,7 +182,7 @@ impl Connection {
             let started = std::time::Instant::now();
             tracing::info!(conn = id, peer = %peer, "session start");
             // A panic in the session ends this session only: it is a task of its own.
-            let result = tokio::spawn(session::run(setup, receiver)).await;
+            let result = tokio::spawn(session::run(setup, inputs)).await;
             let reason = match result {
                 Ok(end) => end.as_str(),
                 Err(_) => "session task failed",
@@ -225,7 +269,6 @@ impl Handler for Connection {
     }
 
     async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
-        self.authenticated.store(true, Ordering::Relaxed);
         self.login = None;
         Ok(())
     }
@@ -269,17 +312,7 @@ impl Handler for Connection {
         value: &str,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if name == "LANG" || name.starts_with("LC_") {
-            let lang = if value.starts_with("ja") {
-                Lang::Ja
-            } else {
-                Lang::En
-            };
-            // LC_ALL wins over LC_MESSAGES over LANG, as in POSIX.
-            if name != "LANG" || self.lang.is_none() {
-                self.lang = Some(lang);
-            }
-        }
+        self.locale.set(name, value);
         Ok(())
     }
 
@@ -288,7 +321,7 @@ impl Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if Some(channel) != self.channel || self.events.is_some() {
+        if Some(channel) != self.channel || self.input.is_some() {
             return session.channel_failure(channel);
         }
         let Some(size) = self.pty else {
@@ -298,6 +331,7 @@ impl Handler for Connection {
         };
         match self.shared.gate.session(self.peer.ip()) {
             Ok(permit) => {
+                self.admitted.store(true, Ordering::Relaxed);
                 session.channel_success(channel)?;
                 self.start_session(channel, size, permit, session);
                 Ok(())
@@ -352,7 +386,10 @@ impl Handler for Connection {
         data: &[u8],
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.send(SessionEvent::Input(data.to_vec()));
+        if let Some(input) = &self.input {
+            // A full queue means the client types faster than the session reads: drop, don't store.
+            let _ = input.try_send(data.to_vec());
+        }
         Ok(())
     }
 
@@ -367,7 +404,7 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         let (cols, rows) = clamp_size(cols, rows);
         self.pty = Some((cols, rows));
-        self.send(SessionEvent::Resize(cols, rows));
+        self.update_terminal(|t| t.size = (cols, rows));
         Ok(())
     }
 
@@ -376,7 +413,7 @@ impl Handler for Connection {
         _channel: ChannelId,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.send(SessionEvent::Closed);
+        self.update_terminal(|t| t.open = false);
         Ok(())
     }
 
@@ -385,7 +422,7 @@ impl Handler for Connection {
         _channel: ChannelId,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.send(SessionEvent::Closed);
+        self.update_terminal(|t| t.open = false);
         Ok(())
     }
 }

@@ -7,8 +7,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use russh::server::{Config, run_stream};
-use russh::{Disconnect, MethodKind, MethodSet};
-use tokio::net::TcpListener;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use russh::{MethodKind, MethodSet};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 
@@ -100,6 +103,37 @@ pub async fn start(settings: ServeSettings) -> std::io::Result<ServerHandle> {
     })
 }
 
+/// Open connections, each with a second handle on its socket that can cut it: russh ignores a
+/// disconnect request while a key exchange is running, and a stuck client must not keep its place.
+#[derive(Debug, Default)]
+struct Sockets {
+    open: Mutex<HashMap<u64, (std::net::TcpStream, Arc<AtomicBool>)>>,
+}
+
+impl Sockets {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, HashMap<u64, (std::net::TcpStream, Arc<AtomicBool>)>> {
+        self.open.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Cuts the connections that match `which` (by whether their session started).
+    fn cut(&self, which: impl Fn(bool) -> bool) {
+        for (socket, admitted) in self.lock().values() {
+            if which(admitted.load(Ordering::Relaxed)) {
+                let _ = socket.shutdown(std::net::Shutdown::Both);
+            }
+        }
+    }
+}
+
+/// Splits a stream into the one russh will own and a clone that can shut it down.
+fn with_cutter(stream: TcpStream) -> std::io::Result<(TcpStream, std::net::TcpStream)> {
+    let std_stream = stream.into_std()?;
+    let cutter = std_stream.try_clone()?;
+    Ok((TcpStream::from_std(std_stream)?, cutter))
+}
+
 async fn accept_loop(
     listener: TcpListener,
     config: Arc<Config>,
@@ -107,6 +141,7 @@ async fn accept_loop(
     mut stop: watch::Receiver<bool>,
 ) {
     let next_id = AtomicU64::new(1);
+    let sockets = Arc::new(Sockets::default());
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
@@ -117,32 +152,18 @@ async fn accept_loop(
                     tracing::warn!(conn = id, peer = %peer, limit = "unauthenticated connections", "refused: limit reached");
                     continue; // dropping the stream closes it, as OpenSSH's MaxStartups does
                 };
+                let Ok((stream, cutter)) = with_cutter(stream) else { continue };
                 tracing::info!(conn = id, peer = %peer, "connect");
                 let _ = stream.set_nodelay(true);
-                let authenticated = Arc::new(AtomicBool::new(false));
-                let handler = Connection::new(Arc::clone(&shared), id, peer, login, Arc::clone(&authenticated));
+                let admitted = Arc::new(AtomicBool::new(false));
+                sockets.lock().insert(id, (cutter, Arc::clone(&admitted)));
+                let handler = Connection::new(Arc::clone(&shared), id, peer, login, Arc::clone(&admitted));
                 let grace = shared.settings.timeouts.login_grace;
                 let config = Arc::clone(&config);
+                let sockets = Arc::clone(&sockets);
                 connections.spawn(async move {
-                    let Ok(Ok(running)) = tokio::time::timeout(grace, run_stream(config, stream, handler)).await else {
-                        tracing::info!(conn = id, peer = %peer, reason = "handshake failed or timed out", "disconnect");
-                        return;
-                    };
-                    let handle = running.handle();
-                    let watchdog = tokio::spawn(async move {
-                        tokio::time::sleep(grace).await;
-                        if !authenticated.load(Ordering::Relaxed) {
-                            tracing::info!(conn = id, peer = %peer, reason = "login grace time exceeded", "disconnect");
-                            let _ = handle.disconnect(Disconnect::ByApplication, "login grace time exceeded".into(), "en".into()).await;
-                        }
-                    });
-                    let result = running.await;
-                    watchdog.abort();
-                    let reason = match result {
-                        Ok(()) => "closed".to_string(),
-                        Err(e) => e.to_string(),
-                    };
-                    tracing::info!(conn = id, peer = %peer, reason, "disconnect");
+                    serve_connection(config, stream, handler, grace, &sockets, id, peer, admitted).await;
+                    sockets.lock().remove(&id);
                 });
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
@@ -154,6 +175,8 @@ async fn accept_loop(
         open = connections.len(),
         "stopping: no new connections; telling clients"
     );
+    // Connections without a session have nobody to say goodbye to.
+    sockets.cut(|admitted| !admitted);
     let deadline = tokio::time::Instant::now() + STOP_WITHIN;
     while !connections.is_empty() {
         if tokio::time::timeout_at(deadline, connections.join_next())
@@ -164,13 +187,48 @@ async fn accept_loop(
                 open = connections.len(),
                 "stopping: closing the remaining connections"
             );
-            connections.abort_all();
+            sockets.cut(|_| true);
             while connections.join_next().await.is_some() {}
         }
     }
     // Session tasks log their end and free their place after their connection closes: let them.
-    while shared.gate.sessions() > 0 && tokio::time::Instant::now() < deadline {
+    while shared.gate.sessions() > 0 && tokio::time::Instant::now() < deadline + STOP_WITHIN {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     tracing::info!("stopped");
+}
+
+/// Runs one connection to its end; cuts it if no session started within the login grace.
+#[allow(clippy::too_many_arguments)]
+async fn serve_connection(
+    config: Arc<Config>,
+    stream: TcpStream,
+    handler: Connection,
+    grace: Duration,
+    sockets: &Arc<Sockets>,
+    id: u64,
+    peer: std::net::SocketAddr,
+    admitted: Arc<AtomicBool>,
+) {
+    let watchdog = {
+        let sockets = Arc::clone(sockets);
+        tokio::spawn(async move {
+            tokio::time::sleep(grace).await;
+            if !admitted.load(Ordering::Relaxed) {
+                tracing::info!(conn = id, peer = %peer, reason = "login grace time exceeded", "disconnect");
+                if let Some((socket, _)) = sockets.lock().get(&id) {
+                    let _ = socket.shutdown(std::net::Shutdown::Both);
+                }
+            }
+        })
+    };
+    let reason = match run_stream(config, stream, handler).await {
+        Ok(running) => match running.await {
+            Ok(()) => "closed".to_string(),
+            Err(e) => e.to_string(),
+        },
+        Err(e) => format!("handshake failed: {e}"),
+    };
+    watchdog.abort();
+    tracing::info!(conn = id, peer = %peer, reason, "disconnect");
 }

@@ -1,6 +1,6 @@
-//! One client's session: a task that owns that client's app and terminal. Input bytes and window
-//! changes arrive as [`SessionEvent`]s from the connection handler; frames leave through
-//! [`Output`]. Nothing here is shared with other sessions, and nothing of the answers leaves the task
+//! One client's session: a task that owns that client's app and terminal. Input bytes arrive through
+//! a bounded queue (a flood is dropped, not stored), the client's terminal state (size, channel
+//! open) through a watch channel that always holds the latest; frames leave through [`Output`]. Nothing here is shared with other sessions, and nothing of the answers leaves the task
 //! except a recording the client agreed to.
 
 use std::path::PathBuf;
@@ -27,15 +27,22 @@ use crate::tui::app::{App, Privacy};
 use crate::tui::input::{ESC_TIMEOUT, Input, InputDecoder};
 use crate::tui::{Effect, Message, Theme, message_for, view};
 
-/// What the connection handler tells a session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SessionEvent {
-    /// Bytes typed by the client.
-    Input(Vec<u8>),
-    /// The client's window changed (already clamped).
-    Resize(u16, u16),
-    /// The client closed the channel.
-    Closed,
+/// The client's terminal as the connection handler last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientTerminal {
+    /// Columns and rows, already clamped.
+    pub size: (u16, u16),
+    /// Whether the channel is still open.
+    pub open: bool,
+}
+
+/// What a session receives from its connection.
+#[derive(Debug)]
+pub struct SessionInputs {
+    /// Bytes the client typed.
+    pub bytes: mpsc::Receiver<Vec<u8>>,
+    /// The client's terminal state.
+    pub terminal: watch::Receiver<ClientTerminal>,
 }
 
 /// Why a session ended (logged; never anything the client typed).
@@ -134,7 +141,7 @@ fn rect((cols, rows): (u16, u16)) -> Rect {
 }
 
 /// Runs the session until it ends; restores the client's terminal and closes the channel.
-pub async fn run(setup: SessionSetup, mut events: mpsc::Receiver<SessionEvent>) -> End {
+pub async fn run(setup: SessionSetup, mut inputs: SessionInputs) -> End {
     let output = Output::start(setup.handle.clone(), setup.channel);
     let mut app = App::new(
         Arc::clone(&setup.content),
@@ -160,7 +167,7 @@ pub async fn run(setup: SessionSetup, mut events: mpsc::Receiver<SessionEvent>) 
         EnableBracketedPaste,
         Clear(ClearType::All)
     );
-    let end = drive(&mut app, &mut terminal, &output, &setup, &mut events).await;
+    let end = drive(&mut app, &mut terminal, &output, &setup, &mut inputs).await;
     let writer = terminal.backend_mut().writer_mut();
     let _ = queue!(
         writer,
@@ -174,9 +181,22 @@ pub async fn run(setup: SessionSetup, mut events: mpsc::Receiver<SessionEvent>) 
     output.send(std::mem::take(writer));
     if end != End::Disconnected {
         output.finish(Duration::from_secs(2)).await;
-        let _ = setup.handle.exit_status_request(setup.channel, 0).await;
-        let _ = setup.handle.eof(setup.channel).await;
-        let _ = setup.handle.close(setup.channel).await;
+        // Each step is bounded, so a client that stopped reading cannot hold the task.
+        let handle = &setup.handle;
+        let limit = Duration::from_secs(1);
+        let _ = tokio::time::timeout(limit, handle.exit_status_request(setup.channel, 0)).await;
+        let _ = tokio::time::timeout(limit, handle.eof(setup.channel)).await;
+        let _ = tokio::time::timeout(limit, handle.close(setup.channel)).await;
+        // One session per connection: a client that stays connected after its session closed is
+        // disconnected shortly after (OpenSSH leaves by itself, with the exit status it was sent).
+        let handle = setup.handle.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let reason = "session ended".to_string();
+            let _ = handle
+                .disconnect(russh::Disconnect::ByApplication, reason, "en".into())
+                .await;
+        });
     }
     end
 }
@@ -186,7 +206,7 @@ async fn drive(
     terminal: &mut SshTerminal,
     output: &Output,
     setup: &SessionSetup,
-    events: &mut mpsc::Receiver<SessionEvent>,
+    inputs: &mut SessionInputs,
 ) -> End {
     let mut decoder = InputDecoder::new();
     let mut shutdown = setup.shutdown.clone();
@@ -194,6 +214,8 @@ async fn drive(
     let mut idle_at = Instant::now() + setup.idle;
     let mut dirty = true;
     let mut resend_all = false;
+    // The viewport's size (the backend's own size query would ask the server's terminal).
+    let mut size = setup.size;
     loop {
         if dirty && !output.congested() {
             if resend_all {
@@ -208,19 +230,26 @@ async fn drive(
         let esc_at = decoder.has_pending().then(|| Instant::now() + ESC_TIMEOUT);
         let retry_at = (dirty || resend_all).then(|| Instant::now() + Duration::from_millis(50));
         let inputs = tokio::select! {
-            event = events.recv() => match event {
-                Some(SessionEvent::Input(bytes)) => {
+            bytes = inputs.bytes.recv() => match bytes {
+                Some(bytes) => {
                     idle_at = Instant::now() + setup.idle;
                     decoder.feed(&bytes)
                 }
-                Some(SessionEvent::Resize(cols, rows)) => {
-                    let _ = terminal.resize(rect((cols, rows)));
+                None => return End::Disconnected,
+            },
+            changed = inputs.terminal.changed() => {
+                let state = *inputs.terminal.borrow_and_update();
+                if changed.is_err() || !state.open {
+                    return End::Disconnected;
+                }
+                if state.size != size {
+                    size = state.size;
+                    let _ = terminal.resize(rect(size));
                     resend_all = true;
                     dirty = true;
-                    continue;
                 }
-                Some(SessionEvent::Closed) | None => return End::Disconnected,
-            },
+                continue;
+            }
             () = sleep_or_never(esc_at) => decoder.flush(),
             () = sleep_or_never(retry_at) => {
                 dirty = true;

@@ -15,6 +15,10 @@ pub const ESC_TIMEOUT: Duration = Duration::from_millis(40);
 /// The most characters of one paste that are typed into a field.
 pub const MAX_PASTE: usize = 512;
 
+/// The most bytes held without producing any input (an escape sequence or paste that never ends);
+/// past this the parser starts afresh, so memory stays bounded whatever a client sends.
+pub const MAX_HELD: usize = 64 * 1024;
+
 /// One decoded input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -25,9 +29,15 @@ pub enum Input {
 }
 
 /// A stream decoder of terminal input.
+///
+/// Bytes are cleaned before termwiz sees them: invalid UTF-8 is dropped (termwiz would hold an
+/// undecodable byte forever and decode nothing after it), and a character cut between two reads is
+/// carried to the next one.
 pub struct InputDecoder {
     parser: InputParser,
     pending: bool,
+    carry: Vec<u8>,
+    held: usize,
 }
 
 impl Default for InputDecoder {
@@ -50,22 +60,63 @@ impl InputDecoder {
         InputDecoder {
             parser: InputParser::new(),
             pending: false,
+            carry: Vec::new(),
+            held: 0,
         }
     }
 
     /// Decodes `bytes`; an incomplete sequence at the end is kept for the next call.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Input> {
+        let clean = self.valid_utf8(bytes);
         let mut out = Vec::new();
         self.parser
-            .parse(bytes, |event| push(&mut out, event), true);
+            .parse(&clean, |event| push(&mut out, event), true);
         // Whatever did not decode is held; remember to flush it after a pause.
         self.pending = !bytes.is_empty();
+        self.held = if out.is_empty() {
+            self.held + clean.len()
+        } else {
+            0
+        };
+        if self.held > MAX_HELD {
+            self.parser = InputParser::new();
+            self.held = 0;
+        }
         out
+    }
+
+    /// The valid UTF-8 in `carry + bytes`; an incomplete character at the end is carried over.
+    fn valid_utf8(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let mut data = std::mem::take(&mut self.carry);
+        data.extend_from_slice(bytes);
+        let mut clean = Vec::with_capacity(data.len());
+        let mut rest = &data[..];
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    clean.extend_from_slice(valid.as_bytes());
+                    break;
+                }
+                Err(e) => {
+                    let (valid, tail) = rest.split_at(e.valid_up_to());
+                    clean.extend_from_slice(valid);
+                    match e.error_len() {
+                        Some(bad) => rest = &tail[bad..],
+                        None => {
+                            self.carry = tail.to_vec();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        clean
     }
 
     /// Decides any held bytes (a lone ESC becomes the Escape key). Call after [`ESC_TIMEOUT`]
     /// without input.
     pub fn flush(&mut self) -> Vec<Input> {
+        self.carry.clear();
         let mut out = Vec::new();
         self.parser.parse(&[], |event| push(&mut out, event), false);
         self.pending = false;
@@ -163,6 +214,47 @@ mod tests {
             decoder.flush(),
             vec![Input::Key(Key::Esc)],
             "after the pause it is Escape"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_dropped_and_split_characters_are_joined() {
+        use Input::Key as K;
+        assert_eq!(
+            keys(b"\xff\xe9a\x80b"),
+            vec![K(Key::Char('a')), K(Key::Char('b'))]
+        );
+        let mut decoder = InputDecoder::new();
+        let bytes = "あ".as_bytes();
+        assert_eq!(decoder.feed(&bytes[..2]), vec![]);
+        assert_eq!(decoder.feed(&bytes[2..]), vec![K(Key::Char('あ'))]);
+        assert_eq!(decoder.feed(b"\xe3"), vec![]);
+        decoder.flush();
+        assert_eq!(
+            decoder.feed(b"\x03"),
+            vec![K(Key::CtrlC)],
+            "keys still work after a cut-off byte"
+        );
+    }
+
+    #[test]
+    fn input_that_never_completes_is_not_held_without_bound() {
+        let mut decoder = InputDecoder::new();
+        decoder.feed(b"\x1b[200~");
+        for _ in 0..200 {
+            decoder.feed(&[b'x'; 1024]);
+        }
+        assert!(decoder.held <= MAX_HELD);
+        assert_eq!(
+            decoder.feed(b"\x1b[201~"),
+            vec![],
+            "the runaway paste was dropped"
+        );
+        assert_eq!(keys(b"q"), vec![Input::Key(Key::Char('q'))]);
+        assert_eq!(
+            decoder.feed(b"q"),
+            vec![Input::Key(Key::Char('q'))],
+            "and typing goes on"
         );
     }
 
