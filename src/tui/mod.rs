@@ -7,6 +7,7 @@ pub mod keys;
 pub mod local;
 pub mod message;
 pub mod theme;
+mod update;
 pub mod view;
 mod words;
 
