@@ -9,25 +9,22 @@
 //! (`UserKnownHostsFile=/dev/null`); everything else lives in a temporary directory. Every server is
 //! stopped with SIGTERM by the test (and by a guard should the test fail).
 
+#[path = "support/screen.rs"]
+mod screen;
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use screen::{column_of, marked_option};
+use tmux::{Config, DEADLINE, EXIT_MARK, POLL, Tmux, poll, setup, shell_quote};
+
 const BIN: &str = env!("CARGO_BIN_EXE_kouteki");
-/// The pane's shell prompt, to know when `ssh` has given the terminal back.
-const PROMPT: &str = "kt-ssh$";
-/// Printed by the shell after each run: `KT_EXIT=<status>`.
-const EXIT_MARK: &str = "KT_EXIT=";
-const SESSION: &str = "e2e";
-const WIDTH: u16 = 100;
-const HEIGHT: u16 = 32;
-const DEADLINE: Duration = Duration::from_secs(20);
-const POLL: Duration = Duration::from_millis(50);
 /// The server must be gone this long after SIGTERM (the issue: close within 5 s).
 const STOP_LIMIT: Duration = Duration::from_secs(6);
 /// The access code the tests' server reads from `--access-code-file` (typed without its dashes).
@@ -36,52 +33,6 @@ const AS_OF: &str = "2026-11-27";
 /// The one line a client without a pty gets.
 const NO_PTY_LINE: &str =
     "kouteki needs an interactive terminal: connect with `ssh -t` (ssh -t -p PORT USER@HOST).";
-
-static SERIAL: Mutex<()> = Mutex::new(());
-static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
-
-/// Takes the lock that serialises these tests; `None` (the test is skipped) when one of `programs`
-/// is missing.
-fn setup(programs: &[&str]) -> Option<MutexGuard<'static, ()>> {
-    let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    for program in programs {
-        // `ssh -V` and `tmux -V` both print their version and exit 0.
-        let found = Command::new(program)
-            .arg("-V")
-            .stdin(Stdio::null())
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if found {
-            continue;
-        }
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "{program} not installed, and CI is set: these tests must run in CI (install {program})"
-            );
-        }
-        println!("skipped: {program} not installed");
-        return None;
-    }
-    Some(serial)
-}
-
-/// Polls `check` every [`POLL`] until it gives a value; panics with `what` and the last state
-/// (`describe`) at the deadline.
-fn poll<T>(what: &str, mut check: impl FnMut() -> Option<T>, describe: impl Fn() -> String) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(value) = check() {
-            return value;
-        }
-        if start.elapsed() > DEADLINE {
-            panic!(
-                "timed out after {DEADLINE:?} waiting for {what}:\n{}",
-                describe()
-            );
-        }
-        std::thread::sleep(POLL);
-    }
-}
 
 // -------------------------------------------------------------------------------------- server
 
@@ -269,151 +220,28 @@ fn ssh_options(port: u16) -> Vec<String> {
 
 // ---------------------------------------------------------------------------------------- tmux
 
-/// A private tmux server with one 100×32 window running an interactive bash; killed on drop, also
-/// when the test panics.
-struct Tmux {
-    socket: String,
-    socket_path: Option<PathBuf>,
+/// A private tmux server with one 100×32 window running an interactive bash, to run `ssh` in.
+fn start_tmux(name: &str) -> Tmux {
+    let config = Config {
+        socket_prefix: "kouteki-ssh",
+        prompt: "kt-ssh$",
+        size: (100, 32),
+        env: &[],
+    };
+    Tmux::start(&config, name)
 }
 
 impl Tmux {
-    fn start(name: &str) -> Tmux {
-        let socket = format!(
-            "kouteki-ssh-{}-{}-{name}",
-            std::process::id(),
-            NEXT_ID.fetch_add(1, Ordering::Relaxed)
-        );
-        let mut tmux = Tmux {
-            socket,
-            socket_path: None,
-        };
-        // PS1 through `env`: the shell tmux starts the command with would not pass it on.
-        let shell = format!("env PS1='{PROMPT} ' HISTFILE=/dev/null bash --norc --noprofile");
-        let (width, height) = (WIDTH.to_string(), HEIGHT.to_string());
-        tmux.tmux(&[
-            "set-option",
-            "-g",
-            "status",
-            "off",
-            ";",
-            "new-session",
-            "-d",
-            "-s",
-            SESSION,
-            "-x",
-            &width,
-            "-y",
-            &height,
-            &shell,
-        ]);
-        tmux.socket_path = Some(PathBuf::from(tmux.display("#{socket_path}")));
-        tmux.wait_for("the shell prompt", |s| last_line(s) == PROMPT);
-        assert_eq!(
-            tmux.display("#{pane_width}x#{pane_height}"),
-            format!("{WIDTH}x{HEIGHT}"),
-            "the pane must be the whole window (no status line)"
-        );
-        tmux
-    }
-
-    fn command(&self) -> Command {
-        let mut command = Command::new("tmux");
-        command
-            .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
-            .env_remove("TMUX")
-            .env_remove("NO_COLOR");
-        command
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let output = self.command().args(args).output().expect("tmux runs");
-        assert!(
-            output.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("tmux prints UTF-8")
-    }
-
-    /// Sends keys by tmux name (`Enter`, `Down`, `C-c`, `q`).
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", SESSION];
-        args.extend(keys);
-        self.tmux(&args);
-    }
-
-    /// Types text literally.
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
-    }
-
-    /// The screen as plain text.
-    fn capture(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", SESSION])
-    }
-
-    /// The screen and the lines scrolled off it.
-    fn capture_all(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-S", "-", "-t", SESSION])
-    }
-
-    /// A tmux format expanded for the pane (`#{alternate_on}`).
-    fn display(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", SESSION, format])
-            .trim()
-            .to_string()
-    }
-
-    /// Polls the screen until `predicate` holds; the screen.
-    fn wait_for(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
-        self.poll_screen(what, predicate, Tmux::capture)
-    }
-
-    /// [`Tmux::wait_for`] over the screen and its history.
-    fn wait_for_all(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
-        self.poll_screen(what, predicate, Tmux::capture_all)
-    }
-
-    fn poll_screen(
-        &self,
-        what: &str,
-        predicate: impl Fn(&str) -> bool,
-        capture: fn(&Tmux) -> String,
-    ) -> String {
-        poll(
-            what,
-            || Some(capture(self)).filter(|s| predicate(s)),
-            || {
-                format!(
-                    "the screen ({}):\n{}",
-                    self.display("#{pane_width}x#{pane_height}"),
-                    capture(self)
-                )
-            },
-        )
-    }
-
     /// Types `ssh -tt OPTIONS consult@127.0.0.1; echo KT_EXIT=$?` at the prompt.
     fn run_ssh(&self, options: &[String]) {
         let options: Vec<String> = options.iter().map(|o| shell_quote(o)).collect();
-        self.type_text(&format!(
-            "ssh -tt {} consult@127.0.0.1; echo {EXIT_MARK}$?",
-            options.join(" ")
-        ));
-        self.send(&["Enter"]);
+        self.run(&format!("ssh -tt {} consult@127.0.0.1", options.join(" ")));
     }
 
     /// Waits for the `n`th exit of `ssh` and the prompt after it; asserts the status is 0 and the
     /// terminal is back to normal (normal screen, cursor shown). The screen with its history.
-    fn wait_exit(&self, n: usize) -> String {
-        let screen = self.wait_for_all(&format!("exit #{n} of ssh and the prompt"), |s| {
-            exit_lines(s).len() >= n && last_line(s) == PROMPT
-        });
-        assert_eq!(
-            exit_lines(&screen)[n - 1],
-            format!("{EXIT_MARK}0"),
-            "ssh must exit with status 0:\n{screen}"
-        );
+    fn wait_ssh_exit(&self, n: usize) -> String {
+        let screen = self.wait_exit(n, "ssh");
         assert_eq!(
             self.display("#{alternate_on}"),
             "0",
@@ -426,61 +254,6 @@ impl Tmux {
         );
         screen
     }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").output();
-        if let Some(path) = &self.socket_path {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-fn shell_quote(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "-_=./,:".contains(c))
-    {
-        return s.to_string();
-    }
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-/// The last non-empty line, without blanks around it.
-fn last_line(screen: &str) -> &str {
-    screen
-        .lines()
-        .map(str::trim)
-        .rfind(|l| !l.is_empty())
-        .unwrap_or("")
-}
-
-/// The `KT_EXIT=<status>` lines printed so far.
-fn exit_lines(screen: &str) -> Vec<&str> {
-    screen
-        .lines()
-        .map(str::trim)
-        .filter(|l| {
-            l.strip_prefix(EXIT_MARK)
-                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
-        })
-        .collect()
-}
-
-/// The option the `▶` marker is on (its first line), left of any help panel.
-fn marked_option(screen: &str) -> Option<String> {
-    screen.lines().find_map(|l| {
-        let left = l.split_once('│').map_or(l, |(left, _)| left);
-        left.split_once("▶ (•) ")
-            .map(|(_, label)| label.trim().to_string())
-    })
-}
-
-/// The column (in characters) where `text` starts on the first line holding it.
-fn column_of(screen: &str, text: &str) -> Option<usize> {
-    screen
-        .lines()
-        .find_map(|l| l.find(text).map(|byte| l[..byte].chars().count()))
 }
 
 fn on_question(screen: &str, n: usize) -> bool {
@@ -500,7 +273,7 @@ fn openssh_client_runs_the_interview_and_resizes_and_quits() {
     };
     let server = Server::start(&["--access-code-file", Server::CODE_FILE]);
     let port = server.addr.port();
-    let tmux = Tmux::start("interview");
+    let tmux = start_tmux("interview");
     let mut options = ssh_options(port);
     options.extend(
         [
@@ -571,7 +344,7 @@ fn openssh_client_runs_the_interview_and_resizes_and_quits() {
         column_of(&screen, "Why we ask").is_some_and(|c| c < 10),
         "at 100 columns the help panel is below:\n{screen}"
     );
-    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "120", "-y", "40"]);
+    tmux.resize(120, 40);
     let screen = tmux.wait_for("the redraw at 120×40 (help panel on the right)", |s| {
         column_of(s, "Why we ask").is_some_and(|c| c > 50)
             && s.lines().any(|l| l.trim_end().chars().count() > 100)
@@ -584,7 +357,7 @@ fn openssh_client_runs_the_interview_and_resizes_and_quits() {
         Some(chosen.as_str()),
         "{screen}"
     );
-    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "100", "-y", "32"]);
+    tmux.resize(100, 32);
     tmux.wait_for("the redraw back at 100×32", |s| {
         column_of(s, "Why we ask").is_some_and(|c| c < 10)
             && s.lines().all(|l| l.trim_end().chars().count() <= 100)
@@ -595,7 +368,7 @@ fn openssh_client_runs_the_interview_and_resizes_and_quits() {
     tmux.send(&["q"]);
     tmux.wait_for("the quit confirmation", |s| s.contains("Quit kouteki?"));
     tmux.send(&["y"]);
-    let screen = tmux.wait_exit(1);
+    let screen = tmux.wait_ssh_exit(1);
     let farewell = screen
         .lines()
         .position(|l| l.starts_with("Thank you. Your answers were not kept on the server"))
@@ -630,7 +403,7 @@ fn openssh_client_runs_the_interview_and_resizes_and_quits() {
         s.contains("▶ チェックを始める")
     });
     let log = server.stop();
-    let screen = tmux.wait_exit(2);
+    let screen = tmux.wait_ssh_exit(2);
     assert!(
         screen
             .lines()

@@ -7,210 +7,71 @@
 //! they fail. Nothing is written outside a temporary directory: `XDG_DATA_HOME` points into it, the
 //! interview runs with `--no-save` and the shell keeps no history.
 
+#[path = "support/content.rs"]
+mod content;
+#[path = "support/screen.rs"]
+mod screen;
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::collections::BTreeSet;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use content::{
+    MANIFEST_DIR, Question, banner, golden_case, is_review, question_on_screen, questionnaire, read,
+};
+use screen::{column_of, marked_option, squeeze};
+use tmux::{Config, Tmux, setup, shell_quote};
 
 const BIN: &str = env!("CARGO_BIN_EXE_kouteki");
-const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
-/// The pane's shell prompt, to know when the program has given the terminal back.
-const PROMPT: &str = "kt-e2e$";
-/// Printed by the shell after each run: `KT_EXIT=<status>`.
-const EXIT_MARK: &str = "KT_EXIT=";
-const SESSION: &str = "e2e";
-const WIDTH: u16 = 100;
-const HEIGHT: u16 = 32;
-const DEADLINE: Duration = Duration::from_secs(20);
-const POLL: Duration = Duration::from_millis(50);
 /// The answers the keyboard-only interview types (and `kouteki eval` assesses to compare).
 const INTERVIEW_ANSWERS: &str = "tests/e2e/interview-answers.toml";
 
-static SERIAL: Mutex<()> = Mutex::new(());
-static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
-
-/// Takes the lock that serialises these tests; `None` (the test is skipped) when tmux is missing.
-fn setup() -> Option<MutexGuard<'static, ()>> {
-    let serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if found {
-        return Some(serial);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("tmux not installed, and CI is set: these tests must run in CI (install tmux)");
-    }
-    println!("skipped: tmux not installed");
-    None
-}
-
 // ------------------------------------------------------------------------------------------ tmux
 
-/// A private tmux server with one 100×32 window running an interactive bash; killed on drop, also
-/// when the test panics.
-struct Tmux {
-    socket: String,
-    socket_path: Option<PathBuf>,
+/// A private tmux server ([`Tmux`]) with one 100×32 window running an interactive bash whose
+/// `XDG_DATA_HOME` points into a temporary directory of its own.
+struct Pane {
+    // Before `dir`: the server is killed before its directory is removed.
+    tmux: Tmux,
     dir: tempfile::TempDir,
 }
 
-impl Tmux {
+impl Deref for Pane {
+    type Target = Tmux;
+
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
+impl Pane {
     /// Starts the server, with `XDG_DATA_HOME` in the pane's environment pointing to a fresh directory.
-    fn start(name: &str) -> Tmux {
+    fn start(name: &str) -> Pane {
         let dir = tempfile::tempdir().expect("temporary directory");
         let xdg = dir.path().join("xdg");
         std::fs::create_dir(&xdg).expect("XDG_DATA_HOME directory");
-        let socket = format!(
-            "kouteki-e2e-{}-{}-{name}",
-            std::process::id(),
-            NEXT_ID.fetch_add(1, Ordering::Relaxed)
-        );
-        let mut tmux = Tmux {
-            socket,
-            socket_path: None,
-            dir,
+        let config = Config {
+            socket_prefix: "kouteki-e2e",
+            prompt: "kt-e2e$",
+            size: (100, 32),
+            env: &[format!("XDG_DATA_HOME={}", xdg.display())],
         };
-        let xdg = format!("XDG_DATA_HOME={}", xdg.display());
-        // PS1 through `env`: the shell tmux starts the command with would not pass it on.
-        let shell = format!("env PS1='{PROMPT} ' HISTFILE=/dev/null bash --norc --noprofile");
-        let (width, height) = (WIDTH.to_string(), HEIGHT.to_string());
-        let mut args = vec![
-            "set-option",
-            "-g",
-            "status",
-            "off",
-            ";",
-            "new-session",
-            "-d",
-            "-s",
-            SESSION,
-            "-x",
-            &width,
-            "-y",
-            &height,
-        ];
-        args.extend(["-e", &xdg, &shell]);
-        tmux.tmux(&args);
-        tmux.socket_path = Some(PathBuf::from(tmux.display("#{socket_path}")));
-        tmux.wait_for("the shell prompt", |s| last_line(s) == PROMPT);
-        assert_eq!(
-            tmux.display("#{pane_width}x#{pane_height}"),
-            format!("{WIDTH}x{HEIGHT}"),
-            "the pane must be the whole window (no status line)"
-        );
-        tmux
-    }
-
-    fn command(&self) -> Command {
-        let mut command = Command::new("tmux");
-        command
-            .args(["-u", "-L", &self.socket, "-f", "/dev/null"])
-            .env_remove("TMUX")
-            .env_remove("NO_COLOR");
-        command
-    }
-
-    /// Runs a tmux command; its standard output.
-    fn tmux(&self, args: &[&str]) -> String {
-        let output = self.command().args(args).output().expect("tmux runs");
-        assert!(
-            output.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("tmux prints UTF-8")
-    }
-
-    /// Sends keys by tmux name (`Enter`, `Down`, `C-c`, `q`).
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", SESSION];
-        args.extend(keys);
-        self.tmux(&args);
-    }
-
-    /// Types text literally.
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
-    }
-
-    /// The screen as plain text.
-    fn capture(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", SESSION])
-    }
-
-    /// The screen and the lines scrolled off it.
-    fn capture_all(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-S", "-", "-t", SESSION])
-    }
-
-    /// The screen with its SGR escape sequences.
-    fn capture_escapes(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-e", "-t", SESSION])
-    }
-
-    /// A tmux format expanded for the pane (`#{alternate_on}`).
-    fn display(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", SESSION, format])
-            .trim()
-            .to_string()
-    }
-
-    /// Polls the screen until `predicate` holds; the screen. Panics with the last screen at the deadline.
-    fn wait_for(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
-        self.poll(what, predicate, Tmux::capture)
-    }
-
-    /// [`Tmux::wait_for`] over the screen and its history (the shell's output after several runs).
-    fn wait_for_all(&self, what: &str, predicate: impl Fn(&str) -> bool) -> String {
-        self.poll(what, predicate, Tmux::capture_all)
-    }
-
-    fn poll(
-        &self,
-        what: &str,
-        predicate: impl Fn(&str) -> bool,
-        capture: fn(&Tmux) -> String,
-    ) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = capture(self);
-            if predicate(&screen) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!(
-                    "timed out after {DEADLINE:?} waiting for {what}; the screen ({}):\n{screen}",
-                    self.display("#{pane_width}x#{pane_height}")
-                );
-            }
-            std::thread::sleep(POLL);
-        }
+        let tmux = Tmux::start(&config, name);
+        Pane { tmux, dir }
     }
 
     /// Types `kouteki ARGS; echo KT_EXIT=$?` at the prompt (`env` goes before the command).
     fn run_kouteki(&self, env: &str, args: &str) {
-        self.type_text(&format!(
-            "{env}{} {args}; echo {EXIT_MARK}$?",
-            shell_quote(BIN)
-        ));
-        self.send(&["Enter"]);
+        self.run(&format!("{env}{} {args}", shell_quote(BIN)));
     }
 
     /// Waits for the `n`th exit of the program and the prompt after it; asserts the status is 0.
     fn wait_exit(&self, n: usize) -> String {
-        let screen = self.wait_for_all(&format!("exit #{n} of kouteki and the prompt"), |s| {
-            exit_lines(s).len() >= n && last_line(s).trim_start() == PROMPT
-        });
-        assert_eq!(
-            exit_lines(&screen)[n - 1],
-            format!("{EXIT_MARK}0"),
-            "kouteki must exit with status 0:\n{screen}"
-        );
-        screen
+        self.tmux.wait_exit(n, "kouteki")
     }
 
     /// Asserts the terminal is restored: normal screen, cursor visible, line discipline cooked.
@@ -235,7 +96,7 @@ impl Tmux {
                 .collect()
         };
         let screen = self.wait_for_all("the terminal modes", |s| {
-            modes(s).len() >= n && last_line(s).trim_start() == PROMPT
+            modes(s).len() >= n && self.at_prompt(s)
         });
         assert_eq!(
             modes(&screen)[n - 1],
@@ -252,117 +113,7 @@ impl Tmux {
     }
 }
 
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").output();
-        if let Some(path) = &self.socket_path {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-/// The last non-empty line, without trailing blanks.
-fn last_line(screen: &str) -> &str {
-    screen
-        .lines()
-        .map(str::trim_end)
-        .rfind(|l| !l.is_empty())
-        .unwrap_or("")
-}
-
-/// The `KT_EXIT=<status>` lines printed so far.
-fn exit_lines(screen: &str) -> Vec<&str> {
-    screen
-        .lines()
-        .map(str::trim)
-        .filter(|l| {
-            l.strip_prefix(EXIT_MARK)
-                .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
-        })
-        .collect()
-}
-
-/// Text without any whitespace, to compare text however it was wrapped.
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 // ------------------------------------------------------------------------------- content
-
-/// A question of the built-in questionnaire, in English.
-struct Question {
-    id: String,
-    text: String,
-    kind: String,
-    /// Option labels in display order (yes/no: Yes, No).
-    labels: Vec<String>,
-    choice_ids: Vec<String>,
-}
-
-fn read(relative: &str) -> String {
-    let path = Path::new(MANIFEST_DIR).join(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
-fn questionnaire() -> Vec<Question> {
-    let doc: toml::Table = read("assets/questionnaire.toml")
-        .parse()
-        .expect("questionnaire.toml parses");
-    let en = |v: &toml::Value| v["en"].as_str().expect("an English text").to_string();
-    doc["questions"]
-        .as_array()
-        .expect("[[questions]]")
-        .iter()
-        .map(|q| {
-            let kind = q["type"].as_str().expect("type").to_string();
-            let choices = q.get("choices").and_then(|c| c.as_array());
-            let (labels, choice_ids) = if kind == "yes_no" {
-                (vec!["Yes".into(), "No".into()], vec![])
-            } else {
-                choices
-                    .into_iter()
-                    .flatten()
-                    .map(|c| (en(&c["label"]), c["id"].as_str().expect("id").to_string()))
-                    .unzip()
-            };
-            Question {
-                id: q["id"].as_str().expect("id").to_string(),
-                text: en(&q["text"]),
-                kind,
-                labels,
-                choice_ids,
-            }
-        })
-        .collect()
-}
-
-/// A golden case's text without its `[expect]` table (an answers file), its expected overall and its
-/// `[meta] as_of`.
-fn golden_case(name: &str) -> (String, String, String) {
-    let text = read(&format!("tests/cases/{name}.toml"));
-    let cut = text.find("\n[expect]").expect("the case has [expect]");
-    let doc: toml::Table = text.parse().expect("the case parses");
-    let overall = doc["expect"]["overall"]
-        .as_str()
-        .expect("overall")
-        .to_string();
-    let as_of = doc["meta"]["as_of"].to_string();
-    (text[..=cut].to_string(), overall, as_of)
-}
-
-fn banner(severity: &str) -> &'static str {
-    match severity {
-        "ok" => "✔  No problems found",
-        "info" => "ℹ  No problems found: some information for you",
-        "caution" => "▲  Points to check",
-        "violation" => "✖  Problems to fix now",
-        other => panic!("unknown severity {other}"),
-    }
-}
 
 /// `kouteki eval --format json` of an answers file.
 fn eval_json(answers: &Path, xdg: &Path) -> serde_json::Value {
@@ -381,49 +132,6 @@ fn eval_json(answers: &Path, xdg: &Path) -> serde_json::Value {
 }
 
 // ------------------------------------------------------------------------------- screens
-
-fn is_review(screen: &str) -> bool {
-    screen.contains("Review your answers")
-}
-
-/// The question whose full text is on a question screen (the longest, should one contain another).
-fn question_on_screen<'a>(screen: &str, questions: &'a [Question]) -> Option<&'a Question> {
-    if !screen.contains("Why we ask") {
-        return None;
-    }
-    let screen = squeeze(screen);
-    questions
-        .iter()
-        .filter(|q| screen.contains(&squeeze(&q.text)))
-        .max_by_key(|q| q.text.len())
-}
-
-/// The option the `▶` marker is on (its wrapped lines joined, whitespace removed).
-fn marked_option(screen: &str) -> Option<String> {
-    // Left of any help panel on the right.
-    let lines: Vec<&str> = screen
-        .lines()
-        .map(|l| l.split_once('│').map_or(l, |(left, _)| left))
-        .collect();
-    let row = lines.iter().position(|l| l.contains("▶ (•) "))?;
-    let (_, first) = lines[row].split_once("▶ (•) ")?;
-    let mut label = first.to_string();
-    // Continuation lines are indented past the marker (1 column margin + 6).
-    for line in &lines[row + 1..] {
-        if !line.starts_with("       ") || line.trim().is_empty() {
-            break;
-        }
-        label.push_str(line);
-    }
-    Some(squeeze(&label))
-}
-
-/// The column (in characters) where `text` starts on the first line holding it.
-fn column_of(screen: &str, text: &str) -> Option<usize> {
-    screen
-        .lines()
-        .find_map(|l| l.find(text).map(|byte| l[..byte].chars().count()))
-}
 
 /// The rows of the result's findings list (between its borders), trimmed.
 fn findings_rows(screen: &str) -> Vec<String> {
@@ -618,12 +326,13 @@ fn line_text(line: &[(char, Fg)]) -> String {
 /// matches `kouteki eval` of the same answers and is color-coded.
 #[test]
 fn keyboard_only_interview_reaches_the_color_coded_result() {
-    let Some(_serial) = setup() else { return };
-    let questions = questionnaire();
+    let Some(_serial) = setup(&["tmux"]) else {
+        return;
+    };
     let fixture = Path::new(MANIFEST_DIR).join(INTERVIEW_ANSWERS);
     let doc: toml::Table = read(INTERVIEW_ANSWERS).parse().expect("the fixture parses");
     let answers = doc["answers"].as_table().expect("[answers]");
-    let tmux = Tmux::start("interview");
+    let tmux = Pane::start("interview");
     tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
     tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
     tmux.send(&["Enter"]);
@@ -631,12 +340,12 @@ fn keyboard_only_interview_reaches_the_color_coded_result() {
     let mut asked: Vec<String> = Vec::new();
     loop {
         let screen = tmux.wait_for("a question or the review", |s| {
-            is_review(s) || question_on_screen(s, &questions).is_some()
+            is_review(s) || question_on_screen(s).is_some()
         });
         if is_review(&screen) {
             break;
         }
-        let q = question_on_screen(&screen, &questions).expect("a question");
+        let q = question_on_screen(&screen).expect("a question");
         assert!(!asked.contains(&q.id), "{} asked twice", q.id);
         let value = answers.get(&q.id).unwrap_or_else(|| {
             panic!(
@@ -647,7 +356,7 @@ fn keyboard_only_interview_reaches_the_color_coded_result() {
         answer(&tmux, q, value);
         asked.push(q.id.clone());
         tmux.wait_for(&format!("the screen after {}", q.id), |s| {
-            is_review(s) || question_on_screen(s, &questions).is_some_and(|next| next.id != q.id)
+            is_review(s) || question_on_screen(s).is_some_and(|next| next.id != q.id)
         });
     }
     let asked_set: BTreeSet<&str> = asked.iter().map(String::as_str).collect();
@@ -730,15 +439,17 @@ fn keyboard_only_interview_reaches_the_color_coded_result() {
 /// first size the question has kept its selection.
 #[test]
 fn resize_redraws_and_keeps_the_selection() {
-    let Some(_serial) = setup() else { return };
+    let Some(_serial) = setup(&["tmux"]) else {
+        return;
+    };
     let questions = questionnaire();
     let status = questions.iter().find(|q| q.id == "status").expect("status");
-    let tmux = Tmux::start("resize");
+    let tmux = Pane::start("resize");
     tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
     tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
     tmux.send(&["Enter"]);
     tmux.wait_for("the first question", |s| {
-        question_on_screen(s, &questions).is_some_and(|q| q.id == "status")
+        question_on_screen(s).is_some_and(|q| q.id == "status")
     });
     let wanted = &status.labels[2];
     select_option(&tmux, status, wanted);
@@ -749,7 +460,7 @@ fn resize_redraws_and_keeps_the_selection() {
         "at 100 columns the help panel is below:\n{screen}"
     );
 
-    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "120", "-y", "40"]);
+    tmux.resize(120, 40);
     let screen = tmux.wait_for("the redraw at 120×40 (help panel on the right)", |s| {
         column_of(s, "Why we ask").is_some_and(|c| c > 50)
             && s.lines().any(|l| l.trim_end().chars().count() > 100)
@@ -757,14 +468,14 @@ fn resize_redraws_and_keeps_the_selection() {
     assert_eq!(tmux.display("#{pane_width}x#{pane_height}"), "120x40");
     assert_eq!(marked_option(&screen), Some(squeeze(wanted)), "{screen}");
 
-    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "50", "-y", "15"]);
+    tmux.resize(50, 15);
     tmux.wait_for("the too-small message", |s| {
         s.contains("Please enlarge the terminal") && !s.contains("Why we ask")
     });
 
-    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "100", "-y", "32"]);
+    tmux.resize(100, 32);
     let screen = tmux.wait_for("the question again at 100×32", |s| {
-        question_on_screen(s, &questions).is_some_and(|q| q.id == "status")
+        question_on_screen(s).is_some_and(|q| q.id == "status")
             && column_of(s, "Why we ask").is_some_and(|c| c < 10)
             && !s.contains("Please enlarge")
     });
@@ -781,10 +492,11 @@ fn resize_redraws_and_keeps_the_selection() {
 /// screen, a visible cursor and the line discipline restored.
 #[test]
 fn quit_restores_the_terminal() {
-    let Some(_serial) = setup() else { return };
-    let questions = questionnaire();
-    let tmux = Tmux::start("quit");
-    let on_question = |s: &str| question_on_screen(s, &questions).is_some();
+    let Some(_serial) = setup(&["tmux"]) else {
+        return;
+    };
+    let tmux = Pane::start("quit");
+    let on_question = |s: &str| question_on_screen(s).is_some();
 
     tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
     tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
@@ -821,8 +533,10 @@ fn quit_restores_the_terminal() {
 /// says flags override `[meta]`, so `[meta]` holds otherwise). One case per severity.
 #[test]
 fn answers_file_opens_at_the_review_and_shows_the_case_result() {
-    let Some(_serial) = setup() else { return };
-    let tmux = Tmux::start("answers");
+    let Some(_serial) = setup(&["tmux"]) else {
+        return;
+    };
+    let tmux = Pane::start("answers");
     let cases = [
         "01-permanent-all-green",
         "02-engineer-renewal-due",
@@ -832,9 +546,14 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
     let mut seen = BTreeSet::new();
     let mut wrong = Vec::new();
     for (n, case) in cases.into_iter().enumerate() {
-        let (answers, overall, as_of) = golden_case(case);
+        let content::GoldenCase {
+            answers_text,
+            overall,
+            as_of,
+            ..
+        } = golden_case(case);
         seen.insert(overall.clone());
-        let file = tmux.write_file(&format!("{case}.toml"), &answers);
+        let file = tmux.write_file(&format!("{case}.toml"), &answers_text);
         let file = shell_quote(&file.display().to_string());
         tmux.run_kouteki("", &format!("--no-save --lang en --answers {file}"));
         tmux.wait_for(&format!("the review of {case}"), |s| {
@@ -881,8 +600,10 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
 /// Without color (NO_COLOR=1, or --no-color) the result has no color codes but keeps every symbol.
 #[test]
 fn no_color_result_keeps_the_symbols() {
-    let Some(_serial) = setup() else { return };
-    let tmux = Tmux::start("nocolor");
+    let Some(_serial) = setup(&["tmux"]) else {
+        return;
+    };
+    let tmux = Pane::start("nocolor");
     let fixture = Path::new(MANIFEST_DIR).join(INTERVIEW_ANSWERS);
     let fixture = shell_quote(&fixture.display().to_string());
     let runs = [
@@ -952,8 +673,10 @@ fn wait_gone(pid: u32) {
 
 #[test]
 fn sigterm_restores_the_terminal_and_a_closed_terminal_ends_the_program() {
-    let Some(_serial) = setup() else { return };
-    let tmux = Tmux::start("signals");
+    let Some(_serial) = setup(&["tmux"]) else {
+        return;
+    };
+    let tmux = Pane::start("signals");
     tmux.run_kouteki("", "--no-save --lang en");
     tmux.wait_for("the welcome screen", |s| s.contains("Start the check"));
     let pid = kouteki_pid(&tmux);

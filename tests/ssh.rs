@@ -7,8 +7,12 @@
 
 #[path = "ssh/client.rs"]
 mod client;
+#[path = "support/content.rs"]
+mod content;
 #[path = "ssh/interview.rs"]
 mod interview;
+#[path = "support/screen.rs"]
+mod screen;
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -17,9 +21,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use client::{Auth, COLS, Client, Connection, DEADLINE, Event, Options, ROWS};
+use content::question_on_screen;
 use interview::{
-    Persona, banner_line, case_names, check_result, column_of, content, is_welcome, marked_option,
-    persona, question_on_screen, walk_to_result, walk_to_review,
+    Persona, banner_line, case_names, check_result, content, is_welcome, persona, walk_to_result,
+    walk_to_review,
 };
 use jiff::civil::{Date, date};
 use kouteki::ssh::access::AccessCode;
@@ -27,6 +32,7 @@ use kouteki::ssh::limits::Caps;
 use kouteki::ssh::{AuthPolicy, ServeSettings, ServerHandle, Timeouts};
 use rand::RngExt;
 use russh::keys::{Algorithm, PrivateKey};
+use screen::{column_of, marked_option};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::RwLock;
 use tokio::time::timeout;
@@ -190,7 +196,7 @@ async fn key_login_completes_an_interview_and_shows_the_engines_result() {
         .await;
     assert_eq!(
         banner_line(&screen).as_deref(),
-        Some(interview::banner(&persona.case_overall)),
+        Some(content::banner(&persona.case_overall)),
         "the banner vs the case's [expect] overall:\n{screen}"
     );
     if let Err(e) = check_result(&screen, &persona) {
@@ -284,7 +290,7 @@ async fn window_change_redraws_and_a_huge_window_is_clamped() {
     // Too small, or no size at all (0×0 means unknown: 80×24).
     a.window_change(30, 8).await;
     a.wait_for("the enlarge message at 30×8", |s| {
-        interview::squeeze(s).contains("Pleaseenlargetheterminal")
+        screen::squeeze(s).contains("Pleaseenlargetheterminal")
     })
     .await;
     a.set_view(80, 24);

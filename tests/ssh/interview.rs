@@ -14,70 +14,14 @@ use kouteki::location::SourceText;
 use kouteki::report::Report;
 use kouteki::severity::Severity;
 
-use super::client::Client;
-
-const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+use crate::client::Client;
+use crate::content::{MANIFEST_DIR, Question, banner, golden_case, is_review, question_on_screen};
+use crate::screen::{marked_option, squeeze};
 
 /// The built-in content, loaded once.
 pub fn content() -> Arc<Content> {
     static CONTENT: OnceLock<Arc<Content>> = OnceLock::new();
     Arc::clone(CONTENT.get_or_init(|| Arc::new(embedded::load_default().expect("valid content"))))
-}
-
-fn read(relative: &str) -> String {
-    let path = Path::new(MANIFEST_DIR).join(relative);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
-/// A question of the built-in questionnaire, in English.
-#[derive(Debug)]
-pub struct Question {
-    /// Its id.
-    pub id: String,
-    /// Its text.
-    pub text: String,
-    /// `choice`, `yes_no` or `number`.
-    pub kind: String,
-    /// Option labels in display order (yes/no: Yes, No).
-    pub labels: Vec<String>,
-    /// Choice ids, in the order of `labels`.
-    pub choice_ids: Vec<String>,
-}
-
-/// Every question of `assets/questionnaire.toml`.
-pub fn questionnaire() -> &'static [Question] {
-    static QUESTIONS: OnceLock<Vec<Question>> = OnceLock::new();
-    QUESTIONS.get_or_init(|| {
-        let doc: toml::Table = read("assets/questionnaire.toml")
-            .parse()
-            .expect("questionnaire.toml parses");
-        let en = |v: &toml::Value| v["en"].as_str().expect("an English text").to_string();
-        doc["questions"]
-            .as_array()
-            .expect("[[questions]]")
-            .iter()
-            .map(|q| {
-                let kind = q["type"].as_str().expect("type").to_string();
-                let choices = q.get("choices").and_then(|c| c.as_array());
-                let (labels, choice_ids) = if kind == "yes_no" {
-                    (vec!["Yes".into(), "No".into()], vec![])
-                } else {
-                    choices
-                        .into_iter()
-                        .flatten()
-                        .map(|c| (en(&c["label"]), c["id"].as_str().expect("id").to_string()))
-                        .unzip()
-                };
-                Question {
-                    id: q["id"].as_str().expect("id").to_string(),
-                    text: en(&q["text"]),
-                    kind,
-                    labels,
-                    choice_ids,
-                }
-            })
-            .collect()
-    })
 }
 
 /// A golden persona: its answers and what the result screen must show for them.
@@ -121,33 +65,19 @@ pub fn severity_word(severity: Severity) -> &'static str {
     }
 }
 
-/// The result banner line for an overall severity (English).
-pub fn banner(overall: &str) -> &'static str {
-    match overall {
-        "ok" => "✔  No problems found",
-        "info" => "ℹ  No problems found: some information for you",
-        "caution" => "▲  Points to check",
-        "violation" => "✖  Problems to fix now",
-        other => panic!("unknown severity {other}"),
-    }
-}
-
 /// Loads a golden case (the text before `[expect]` goes to the same loader as `eval`) and what it
 /// must give at `as_of`; `None` when the interview at `as_of` would ask a question the case does
 /// not answer (the optional questions some cases leave out, or a path that depends on the date).
 pub fn persona(name: &str, as_of: Date) -> Option<Persona> {
-    let relative = format!("tests/cases/{name}.toml");
-    let text = read(&relative);
-    let cut = text.find("\n[expect]").expect("the case has [expect]");
-    let answers_text = &text[..=cut];
+    let case = golden_case(name);
     let content = content();
-    let file = kouteki::answers_file::parse(&content, &SourceText::new(&relative, answers_text))
-        .unwrap_or_else(|e| panic!("{name} parses: {e:?}"));
+    let file =
+        kouteki::answers_file::parse(&content, &SourceText::new(&case.path, &case.answers_text))
+            .unwrap_or_else(|e| panic!("{name} parses: {e:?}"));
     let interview = Interview::resume(Arc::clone(&content), file.answers.clone(), as_of);
     if !interview.is_complete() {
         return None;
     }
-    let doc: toml::Table = text.parse().expect("the case parses");
     let assessment = assess(&content, &file.answers, as_of);
     let report = Report::new(&content, &assessment, Lang::En);
     let findings = report
@@ -157,12 +87,9 @@ pub fn persona(name: &str, as_of: Date) -> Option<Persona> {
         .collect();
     Some(Persona {
         name: name.to_string(),
-        answers: doc["answers"].as_table().expect("[answers]").clone(),
-        case_overall: doc["expect"]["overall"]
-            .as_str()
-            .expect("overall")
-            .to_string(),
-        case_as_of: doc["meta"]["as_of"].to_string(),
+        answers: case.answers,
+        case_overall: case.overall,
+        case_as_of: case.as_of,
         overall: severity_word(report.overall).to_string(),
         findings,
     })
@@ -179,58 +106,9 @@ fn symbol(severity: Severity) -> char {
 
 // ------------------------------------------------------------------------------------ screens
 
-/// Text without any whitespace, to compare text however it was wrapped.
-pub fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// Whether the review is on screen.
-pub fn is_review(screen: &str) -> bool {
-    screen.contains("Review your answers")
-}
-
 /// Whether the welcome screen (English) is on screen, with its menu.
 pub fn is_welcome(screen: &str) -> bool {
     screen.contains("▶ Start the check")
-}
-
-/// The question whose full text is on a question screen (the longest, should one contain another).
-pub fn question_on_screen(screen: &str) -> Option<&'static Question> {
-    if !screen.contains("Why we ask") {
-        return None;
-    }
-    let screen = squeeze(screen);
-    questionnaire()
-        .iter()
-        .filter(|q| screen.contains(&squeeze(&q.text)))
-        .max_by_key(|q| q.text.len())
-}
-
-/// The option the `▶` marker is on (its wrapped lines joined, whitespace removed).
-pub fn marked_option(screen: &str) -> Option<String> {
-    // Left of any help panel on the right.
-    let lines: Vec<&str> = screen
-        .lines()
-        .map(|l| l.split_once('│').map_or(l, |(left, _)| left))
-        .collect();
-    let row = lines.iter().position(|l| l.contains("▶ (•) "))?;
-    let (_, first) = lines[row].split_once("▶ (•) ")?;
-    let mut label = first.to_string();
-    // Continuation lines are indented past the marker (1 column margin + 6).
-    for line in &lines[row + 1..] {
-        if !line.starts_with("       ") || line.trim().is_empty() {
-            break;
-        }
-        label.push_str(line);
-    }
-    Some(squeeze(&label))
-}
-
-/// The column (in characters) where `text` starts on the first line holding it.
-pub fn column_of(screen: &str, text: &str) -> Option<usize> {
-    screen
-        .lines()
-        .find_map(|l| l.find(text).map(|byte| l[..byte].chars().count()))
 }
 
 /// The result banner line, trimmed, if the result is on screen.
