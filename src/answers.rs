@@ -90,6 +90,14 @@ pub fn toml_date(d: Date) -> toml::Value {
     })
 }
 
+/// A TOML local date (no time, no offset) as a calendar date; `None` for anything else.
+pub fn from_toml_date(dt: &toml::value::Datetime) -> Option<Date> {
+    match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
+        _ => None,
+    }
+}
+
 /// Read access to answers, so conditions evaluate the same way on all answers or on a path's.
 pub trait Lookup {
     /// The answer to question `q`, if it counts.

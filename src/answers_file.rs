@@ -221,7 +221,7 @@ pub fn convert(question: &Question, value: &toml::Value) -> Result<Value, String
         (QuestionKind::Number { min, max, .. }, _) => Err(format!(
             "expected a whole number from {min} to {max}, found {found}"
         )),
-        (QuestionKind::Date, toml::Value::Datetime(dt)) => local_date(dt)
+        (QuestionKind::Date, toml::Value::Datetime(dt)) => crate::answers::from_toml_date(dt)
             .map(Value::Date)
             .ok_or_else(|| format!("expected a date YYYY-MM-DD, found {found}")),
         (QuestionKind::Date, _) => Err(format!("expected a date YYYY-MM-DD, found {found}")),
@@ -262,21 +262,13 @@ fn describe(value: &toml::Value) -> String {
     }
 }
 
-/// A TOML local date (no time, no offset) as a calendar date.
-pub fn local_date(dt: &toml::value::Datetime) -> Option<Date> {
-    match (dt.date, dt.time, dt.offset) {
-        (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
-        _ => None,
-    }
-}
-
 fn meta_date(
     value: &Spanned<toml::Value>,
     source: &SourceText<'_>,
     errors: &mut Vec<LocatedError>,
 ) -> Option<Date> {
     let date = match value.get_ref() {
-        toml::Value::Datetime(dt) => local_date(dt),
+        toml::Value::Datetime(dt) => crate::answers::from_toml_date(dt),
         _ => None,
     };
     if date.is_none() {

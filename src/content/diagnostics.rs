@@ -61,12 +61,7 @@ impl Diagnostics {
         field: &str,
     ) -> Option<Date> {
         let dt = value.get_ref();
-        let date = match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => {
-                jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
-            }
-            _ => None,
-        };
+        let date = crate::answers::from_toml_date(dt);
         if date.is_none() {
             self.error(
                 source,
