@@ -24,8 +24,8 @@ use super::record::record;
 use crate::content::Content;
 use crate::lang::Lang;
 use crate::tui::app::{App, Privacy};
-use crate::tui::input::{ESC_TIMEOUT, Input, InputDecoder};
-use crate::tui::{Effect, Message, Theme, message_for, view};
+use crate::tui::input::{ESC_TIMEOUT, InputDecoder};
+use crate::tui::{Effect, Message, Theme, messages_for, view};
 
 /// The client's terminal as the connection handler last saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,13 +261,7 @@ async fn drive(
         };
         for input in inputs {
             dirty = true;
-            let messages: Vec<Message> = match input {
-                Input::Key(key) => message_for(app, key).into_iter().collect(),
-                Input::Paste(text) if app.in_text_field() => {
-                    text.chars().map(Message::Input).collect()
-                }
-                Input::Paste(_) => Vec::new(),
-            };
+            let messages = messages_for(app, input);
             for message in messages {
                 let effects = app.update(message);
                 if perform(app, effects, setup) {

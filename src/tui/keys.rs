@@ -2,6 +2,7 @@
 //! bytes decoded from an SSH channel) into [`Key`] and call [`message_for`].
 
 use super::app::{App, Overlay, Screen};
+use super::input::Input;
 use super::message::Message;
 
 /// A key press, independent of the terminal library.
@@ -78,4 +79,14 @@ fn shortcut(app: &App, c: char) -> Option<Message> {
         'c' if app.screen == Screen::Result => Message::ChangeAnswers,
         _ => return None,
     })
+}
+
+/// The messages a decoded input means: a key through [`message_for`], a paste typed into the field
+/// (pastes outside a field do nothing). Every front end feeds its input through here.
+pub fn messages_for(app: &App, input: Input) -> Vec<Message> {
+    match input {
+        Input::Key(key) => message_for(app, key).into_iter().collect(),
+        Input::Paste(text) if app.in_text_field() => text.chars().map(Message::Input).collect(),
+        Input::Paste(_) => Vec::new(),
+    }
 }

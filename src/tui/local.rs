@@ -19,8 +19,8 @@ use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use super::app::App;
-use super::input::{ESC_TIMEOUT, Input, InputDecoder};
-use super::keys::message_for;
+use super::input::{ESC_TIMEOUT, InputDecoder};
+use super::keys::messages_for;
 use super::message::{Effect, Message};
 use super::view::view;
 use crate::answers_file;
@@ -126,13 +126,7 @@ pub fn run(mut app: App, io_config: LocalIo) -> io::Result<()> {
         };
         for item in inputs {
             dirty = true;
-            let messages: Vec<Message> = match item {
-                Input::Key(key) => message_for(&app, key).into_iter().collect(),
-                Input::Paste(text) if app.in_text_field() => {
-                    text.chars().map(Message::Input).collect()
-                }
-                Input::Paste(_) => Vec::new(),
-            };
+            let messages = messages_for(&app, item);
             for message in messages {
                 let effects = app.update(message);
                 if perform(&mut app, effects, &io_config) {

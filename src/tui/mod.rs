@@ -12,7 +12,7 @@ pub mod view;
 mod words;
 
 pub use app::App;
-pub use keys::{Key, message_for};
+pub use keys::{Key, message_for, messages_for};
 pub use message::{Effect, Message};
 pub use theme::Theme;
 pub use view::view;
