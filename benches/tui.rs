@@ -5,12 +5,12 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kouteki::answers_file;
-use kouteki::content::embedded;
-use kouteki::lang::Lang;
-use kouteki::location::SourceText;
 use kouteki::tui::app::{App, Privacy};
 use kouteki::tui::{Key, Theme, message_for, view};
+use kouteki_core::answers_file;
+use kouteki_core::content::embedded;
+use kouteki_core::formats::location::SourceText;
+use kouteki_core::lang::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -46,7 +46,7 @@ fn benches(c: &mut Criterion) {
                 black_box(app.update(message));
             }
             terminal.draw(|frame| view(&app, frame)).expect("draw");
-        })
+        });
     });
     c.bench_function(
         "start: load content, build the app, draw the welcome at 80x24",
@@ -64,7 +64,7 @@ fn benches(c: &mut Criterion) {
                 let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
                 terminal.draw(|frame| view(&app, frame)).expect("draw");
                 black_box(terminal.backend().buffer().area);
-            })
+            });
         },
     );
 }

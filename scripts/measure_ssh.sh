@@ -7,7 +7,7 @@
 # Usage: scripts/measure_ssh.sh
 #   Environment (defaults): IDLE=200 ACTIVE=50 KEYS=200 INTERVAL_MS=100 FIRST=100
 #
-# Builds the release binary and the load client (examples/ssh_load.rs), starts
+# Builds the release binary and the load client (tools/ssh-load), starts
 #   kouteki serve --listen 127.0.0.1:<free port> --allow-anonymous --host-key <tmp> \
 #     --max-sessions 300 --max-per-ip 300 --max-unauthenticated 300 --as-of 2026-11-27
 # in the background, and runs, one after another:
@@ -26,9 +26,9 @@ FIRST=${FIRST:-100}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-cargo build --release --quiet --bin kouteki --example ssh_load
+cargo build --release --quiet -p kouteki -p ssh-load
 SERVER="$ROOT/target/release/kouteki"
-LOAD="$ROOT/target/release/examples/ssh_load"
+LOAD="$ROOT/target/release/ssh-load"
 
 TMP=$(mktemp -d)
 SERVER_PID=""

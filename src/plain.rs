@@ -4,33 +4,13 @@
 
 use std::io::{self, BufRead, Write};
 
-use crate::answers::{Answers, Value};
-use crate::content::QuestionKind;
-use crate::interview::{Interview, Step};
-use crate::lang::Lang;
-use crate::report::{Report, to_text};
-use crate::ui_text;
-
-crate::ui_text::texts! {
-    /// Commands reminder.
-    COMMANDS = ("(b = back, q = quit, ? = why we ask)", "(b = 戻る、q = 終了、? = 質問の理由)");
-    /// Multi-choice prompt.
-    MULTI = ("Numbers separated by commas, or 0 for none", "番号をカンマ区切りで入力(なしは 0)");
-    /// Choice prompt.
-    CHOOSE = ("Number", "番号");
-    /// Answer prompt.
-    ANSWER = ("Answer", "回答");
-    /// Invalid choice.
-    BAD_CHOICE = ("Please enter one of the numbers shown.", "表示された番号を入力してください。");
-    /// Review heading.
-    REVIEW = ("Your answers:", "回答の確認:");
-    /// Review prompt.
-    REVIEW_PROMPT = ("Press Enter to see the result, or type a number to change that answer", "Enterで結果を表示します。回答を変更する場合はその番号を入力してください");
-    /// Progress word.
-    QUESTION = ("Question", "質問");
-    /// Quit message.
-    QUIT = ("Stopped. Answers given so far are kept in the draft unless saving is off.", "中断しました。保存が有効な場合、ここまでの回答は下書きに残っています。");
-}
+use crate::strings::plain::*;
+use kouteki_core::answers::{Answers, Value};
+use kouteki_core::content::QuestionKind;
+use kouteki_core::i18n;
+use kouteki_core::interview::{Interview, Step};
+use kouteki_core::lang::Lang;
+use kouteki_core::report::{Report, answer_text, to_text};
 
 /// How a plain session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +30,7 @@ pub fn run<R: BufRead, W: Write>(
     mut out: W,
     mut on_answer: impl FnMut(&Answers),
 ) -> io::Result<Outcome> {
-    writeln!(out, "{}", ui_text::REPORT_TITLE.get(lang))?;
+    writeln!(out, "{}", i18n::REPORT_TITLE.get(lang))?;
     writeln!(out, "{}", interview.content().pack.disclaimer.get(lang))?;
     loop {
         match interview.step() {
@@ -131,13 +111,13 @@ fn ask<W: Write>(interview: &Interview, q: usize, lang: Lang, out: &mut W) -> io
                 out,
                 "{} 1) {}",
                 mark(current == Some(&Value::Bool(true))),
-                ui_text::YES.get(lang)
+                i18n::YES.get(lang)
             )?;
             writeln!(
                 out,
                 "{} 2) {}",
                 mark(current == Some(&Value::Bool(false))),
-                ui_text::NO.get(lang)
+                i18n::NO.get(lang)
             )?;
         }
         QuestionKind::Choice { choices, .. } | QuestionKind::MultiChoice { choices } => {
@@ -158,7 +138,7 @@ fn ask<W: Write>(interview: &Interview, q: usize, lang: Lang, out: &mut W) -> io
         }
         _ => {
             if let Some(value) = current {
-                writeln!(out, "  [{}]", value.display(content, q, lang))?;
+                writeln!(out, "  [{}]", answer_text(value, content, q, lang))?;
             }
         }
     }
@@ -204,7 +184,7 @@ fn parse_answer(interview: &Interview, q: usize, line: &str, lang: Lang) -> Resu
             list.dedup();
             Ok(Value::Choices(list))
         }
-        kind => crate::interview::parse_input(kind, line).map_err(|e| e.message(lang)),
+        kind => kouteki_core::interview::parse_input(kind, line).map_err(|e| e.message(lang)),
     }
 }
 
@@ -215,7 +195,7 @@ fn review<W: Write>(interview: &Interview, lang: Lang, out: &mut W) -> io::Resul
     for (i, q) in path.iter().enumerate() {
         let answer = interview
             .answer(*q)
-            .map(|v| v.display(content, *q, lang))
+            .map(|v| answer_text(v, content, *q, lang))
             .unwrap_or_default();
         writeln!(
             out,

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use super::Failure;
 use super::pack_dir::load_content;
-use crate::content::{Content, SourceKind};
-use crate::severity::Severity;
+use kouteki_core::content::{Content, SourceKind};
+use kouteki_core::severity::Severity;
 
 /// Runs `check`.
 pub fn run(dir: Option<&Path>) -> Result<(), Failure> {

@@ -7,11 +7,11 @@ use jiff::civil::Date;
 
 use super::pack_dir::load_content;
 use super::{EvalArgs, Failure, Format, print_error, print_errors};
-use crate::answers_file;
-use crate::engine::assess;
-use crate::lang::Lang;
-use crate::location::SourceText;
-use crate::report::{Report, to_json, to_markdown, to_text};
+use kouteki_core::answers_file;
+use kouteki_core::engine::assess;
+use kouteki_core::formats::location::SourceText;
+use kouteki_core::lang::Lang;
+use kouteki_core::report::{Report, to_json, to_markdown, to_text};
 
 /// At most this many errors are listed for one answers file.
 const MAX_ERRORS: usize = 20;
@@ -32,7 +32,7 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), Failure> {
     })?;
     let as_of = flag_as_of
         .or(file.as_of)
-        .unwrap_or_else(crate::clock::today_in_japan);
+        .unwrap_or_else(crate::io::clock::today_in_japan);
     let lang = args.lang.map(Lang::from).or(file.lang).unwrap_or_default();
     let (missing, warnings) = answers_file::check_path(&content, &file, as_of, &source);
     for warning in &warnings {

@@ -7,19 +7,19 @@ use std::sync::Arc;
 use super::eval::parse_as_of;
 use super::pack_dir::load_content;
 use super::{Failure, InterviewArgs, print_error, print_errors};
-use crate::answers::Answers;
-use crate::answers_file;
-use crate::clock::today_in_japan;
-use crate::content::Content;
-use crate::flow::Path as FlowPath;
-use crate::interview::Interview;
-use crate::lang::Lang;
-use crate::location::SourceText;
+use crate::io::clock::today_in_japan;
+use crate::io::store::DraftStore;
 use crate::plain;
-use crate::store::DraftStore;
 use crate::tui::app::{App, Privacy};
 use crate::tui::local::{LocalIo, run as run_tui};
 use crate::tui::theme::Theme;
+use kouteki_core::answers::Answers;
+use kouteki_core::answers_file;
+use kouteki_core::content::Content;
+use kouteki_core::flow::Path as FlowPath;
+use kouteki_core::formats::location::SourceText;
+use kouteki_core::interview::Interview;
+use kouteki_core::lang::Lang;
 
 /// Runs the interview.
 pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), Failure> {

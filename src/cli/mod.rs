@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::lang::Lang;
+use kouteki_core::lang::Lang;
 
 /// Exit status for bad input.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -27,8 +27,10 @@ pub struct Cli {
     /// Use the content pack in DIR (pack.toml, questionnaire.toml, rules.toml) instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// What to do; none opens the interview.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The interview's flags, given without a subcommand.
     #[command(flatten)]
     pub interview: InterviewArgs,
 }
@@ -136,7 +138,7 @@ pub enum Failure {
 }
 
 /// Prints errors to stderr, at most `limit`, with a count of the rest.
-fn print_errors(errors: &[crate::location::LocatedError], limit: usize) {
+fn print_errors(errors: &[kouteki_core::formats::location::LocatedError], limit: usize) {
     use std::io::Write;
     let mut stderr = anstream::stderr();
     let red = anstyle::Style::new()

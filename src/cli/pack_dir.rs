@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use super::{Failure, print_error, print_errors};
-use crate::content::{Content, PACK_FILES, PackSources, embedded, load};
-use crate::location::SourceText;
+use kouteki_core::content::{Content, PACK_FILES, PackSources, embedded, load};
+use kouteki_core::formats::location::SourceText;
 
 /// Loads the pack in `dir`, or the embedded one; prints every error and fails on bad content.
 pub fn load_content(dir: Option<&Path>) -> Result<Content, Failure> {

@@ -17,7 +17,7 @@ use super::access::is_authorized;
 use super::limits::{Gate, Permit, Refusal};
 use super::session::{self, ClientTerminal, SessionInputs, SessionSetup};
 use super::settings::{ServeSettings, clamp_size};
-use crate::lang::Lang;
+use kouteki_core::lang::Lang;
 
 /// What every connection shares, read-only.
 #[derive(Debug)]
@@ -171,7 +171,9 @@ impl Connection {
             handle: session.handle(),
             channel,
             record_dir: settings.record_dir.clone(),
-            as_of: settings.as_of.unwrap_or_else(crate::clock::today_in_japan),
+            as_of: settings
+                .as_of
+                .unwrap_or_else(crate::io::clock::today_in_japan),
             idle: settings.timeouts.idle,
             max_length: settings.timeouts.max_session,
             shutdown: self.shared.shutdown.clone(),

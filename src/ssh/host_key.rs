@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::{Algorithm, HashAlg, PrivateKey};
 
-use crate::store::write_private;
+use crate::io::store::write_private;
 
 /// Where the host key is kept by default: `$XDG_DATA_HOME/kouteki/ssh_host_ed25519_key`.
 pub fn default_path() -> Option<PathBuf> {

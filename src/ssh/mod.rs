@@ -11,7 +11,6 @@ mod handler;
 pub mod host_key;
 pub mod limits;
 mod output;
-mod record;
 pub mod server;
 pub mod session;
 pub mod settings;

@@ -114,7 +114,9 @@ impl Sockets {
     fn lock(
         &self,
     ) -> std::sync::MutexGuard<'_, HashMap<u64, (std::net::TcpStream, Arc<AtomicBool>)>> {
-        self.open.lock().unwrap_or_else(|e| e.into_inner())
+        self.open
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Cuts the connections that match `which` (by whether their session started).
@@ -207,7 +209,7 @@ async fn serve_connection(
     grace: Duration,
     sockets: &Arc<Sockets>,
     id: u64,
-    peer: std::net::SocketAddr,
+    peer: SocketAddr,
     admitted: Arc<AtomicBool>,
 ) {
     let watchdog = {

@@ -20,12 +20,12 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep_until};
 
 use super::output::Output;
-use super::record::record;
-use crate::content::Content;
-use crate::lang::Lang;
+use crate::io::record::record;
 use crate::tui::app::{App, Privacy};
 use crate::tui::input::{ESC_TIMEOUT, InputDecoder};
 use crate::tui::{Effect, Message, Theme, messages_for, view};
+use kouteki_core::content::Content;
+use kouteki_core::lang::Lang;
 
 /// The client's terminal as the connection handler last saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,7 +297,7 @@ fn perform(app: &mut App, effects: Vec<Effect>, setup: &SessionSetup) -> bool {
                             "session recorded with the client's consent"
                         ),
                         Err(e) => {
-                            tracing::warn!(conn = setup.id, error = %e, "could not record the session")
+                            tracing::warn!(conn = setup.id, error = %e, "could not record the session");
                         }
                     }
                 }

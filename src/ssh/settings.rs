@@ -10,7 +10,7 @@ use russh::keys::{PrivateKey, PublicKey};
 
 use super::access::AccessCode;
 use super::limits::Caps;
-use crate::content::Content;
+use kouteki_core::content::Content;
 
 /// Who may log in.
 #[derive(Debug, Clone, Default)]

@@ -7,12 +7,12 @@ use jiff::civil::Date;
 
 use super::message::{Effect, Message};
 use super::theme::Theme;
-use super::words;
-use crate::answers::Answers;
-use crate::content::{Content, QuestionIdx, QuestionKind};
-use crate::engine::Assessment;
-use crate::interview::{InputError, Interview, Step};
-use crate::lang::Lang;
+use crate::strings::tui as words;
+use kouteki_core::answers::Answers;
+use kouteki_core::content::{Content, QuestionIdx, QuestionKind};
+use kouteki_core::engine::Assessment;
+use kouteki_core::interview::{InputError, Interview, Step};
+use kouteki_core::lang::Lang;
 
 /// Which screen is shown (the question/review distinction comes from the interview's step).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,8 +23,8 @@ use super::input::{ESC_TIMEOUT, InputDecoder};
 use super::keys::messages_for;
 use super::message::{Effect, Message};
 use super::view::view;
-use crate::answers_file;
-use crate::store::{DraftStore, report_path, write_private};
+use crate::io::store::{DraftStore, report_path, write_private};
+use kouteki_core::answers_file;
 
 /// How often the loop wakes to check signals when nothing happens.
 const TICK: Duration = Duration::from_millis(250);

@@ -1,7 +1,7 @@
 //! What can happen to the app (messages, from keys, mouse or the front end) and what the app asks
 //! its front end to do (effects: the only way it reaches disk or ends the session).
 
-use crate::answers::Answers;
+use kouteki_core::answers::Answers;
 
 /// A user intent or an event from the front end.
 #[derive(Debug, Clone, PartialEq, Eq)]

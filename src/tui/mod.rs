@@ -9,7 +9,6 @@ pub mod message;
 pub mod theme;
 mod update;
 pub mod view;
-mod words;
 
 pub use app::App;
 pub use keys::{Key, message_for, messages_for};

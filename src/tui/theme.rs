@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::severity::Severity;
+use kouteki_core::severity::Severity;
 
 /// The look of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 
 use super::app::{App, Field, Overlay, Recording, ResultView, Screen, WelcomeItem, option_count};
 use super::message::{Effect, Message};
-use crate::answers::{Answers, Value};
-use crate::content::{QuestionIdx, QuestionKind};
-use crate::interview::Step;
-use crate::report::{Report, to_markdown};
+use kouteki_core::answers::{Answers, Value};
+use kouteki_core::content::{QuestionIdx, QuestionKind};
+use kouteki_core::interview::Step;
+use kouteki_core::report::{Report, to_markdown};
 
 impl App {
     pub(super) fn update_welcome(&mut self, message: Message) -> Vec<Effect> {
@@ -47,7 +47,7 @@ impl App {
         match message {
             Message::Up => self.field.cursor = self.field.cursor.saturating_sub(1),
             Message::Down if options > 0 => {
-                self.field.cursor = (self.field.cursor + 1).min(options - 1)
+                self.field.cursor = (self.field.cursor + 1).min(options - 1);
             }
             Message::Toggle if matches!(kind, QuestionKind::MultiChoice { .. }) => {
                 let cursor = self.field.cursor;

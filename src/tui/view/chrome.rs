@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Screen};
-use super::super::words as w;
-use crate::interview::Step;
-use crate::lang::Lang;
-use crate::ui_text::Text2;
+use crate::strings::tui as w;
+use kouteki_core::i18n::Text2;
+use kouteki_core::interview::Step;
+use kouteki_core::lang::Lang;
 
 /// The title on the left, the language on the right.
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
@@ -38,7 +38,7 @@ pub fn hints(app: &App, frame: &mut Frame, area: Rect) {
         (Screen::Interview, Step::Question(q)) => {
             if matches!(
                 app.content().questions[q].kind,
-                crate::content::QuestionKind::MultiChoice { .. }
+                kouteki_core::content::QuestionKind::MultiChoice { .. }
             ) {
                 keys.push(("Space", w::HINT_TOGGLE));
             }

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::super::app::{App, Overlay, Privacy};
-use super::super::words as w;
 use super::text::wrap;
 use super::{MIN_HEIGHT, MIN_WIDTH};
-use crate::lang::Lang;
+use crate::strings::tui as w;
+use kouteki_core::lang::Lang;
 
 /// Draws the open overlay, if any.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph};
 
 use super::super::app::App;
-use super::super::words as w;
 use super::text::wrap;
-use crate::content::{QuestionIdx, QuestionKind};
-use crate::lang::Lang;
-use crate::ui_text;
+use crate::strings::tui as w;
+use kouteki_core::content::{QuestionIdx, QuestionKind};
+use kouteki_core::i18n;
+use kouteki_core::lang::Lang;
 
 /// Draws question `q`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
@@ -71,7 +71,7 @@ fn draw_progress(app: &App, frame: &mut Frame, label_area: Rect, gauge_area: Rec
     let gauge = Gauge::default()
         .ratio(ratio.clamp(0.0, 1.0))
         .label("")
-        .gauge_style(app.theme.severity(crate::severity::Severity::Info));
+        .gauge_style(app.theme.severity(kouteki_core::severity::Severity::Info));
     frame.render_widget(gauge, gauge_area);
 }
 
@@ -172,8 +172,8 @@ pub fn option_labels(app: &App, q: QuestionIdx) -> Vec<String> {
     let question = &app.content().questions[q];
     match &question.kind {
         QuestionKind::YesNo => vec![
-            ui_text::YES.get(app.lang).to_string(),
-            ui_text::NO.get(app.lang).to_string(),
+            i18n::YES.get(app.lang).to_string(),
+            i18n::NO.get(app.lang).to_string(),
         ],
         _ => question
             .choices()

@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::super::app::{App, ResultView};
-use super::super::words as w;
 use super::text::wrap;
-use crate::content::Content;
-use crate::lang::Lang;
-use crate::report::{Report, ReportFinding, ReportUpcoming};
-use crate::severity::{Area, Severity};
-use crate::ui_text as ui;
+use crate::strings::tui as w;
+use kouteki_core::content::Content;
+use kouteki_core::i18n as ui;
+use kouteki_core::lang::Lang;
+use kouteki_core::report::{Report, ReportFinding, ReportUpcoming};
+use kouteki_core::severity::{Area, Severity};
 
 /// An entry of the findings list.
 enum Entry<'a> {
@@ -60,7 +60,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     draw_detail(app, frame, detail, &entries[selected], view, app.content());
 }
 
-fn banner_text(severity: Severity) -> crate::ui_text::Text2 {
+fn banner_text(severity: Severity) -> kouteki_core::i18n::Text2 {
     match severity {
         Severity::Ok => w::BANNER_OK,
         Severity::Info => w::BANNER_INFO,

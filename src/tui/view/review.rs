@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::super::words as w;
 use super::text::wrap;
+use crate::strings::tui as w;
+use kouteki_core::report::answer_text;
 
 /// Draws the review.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -58,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let answer = app
             .interview
             .answer(q)
-            .map(|v| v.display(content, q, lang))
+            .map(|v| answer_text(v, content, q, lang))
             .unwrap_or_else(|| "—".into());
         let selected = app.review_cursor == row + 1;
         if selected {

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Privacy, WelcomeItem};
-use super::super::words as w;
 use super::text::wrap;
-use crate::severity::Area;
+use crate::strings::tui as w;
+use kouteki_core::severity::Area;
 
 /// Draws the welcome screen.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

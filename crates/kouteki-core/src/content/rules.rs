@@ -1,0 +1,287 @@
+//! Checks `rules.toml`: every rule's area, severity, condition, dates, texts and sources, and the notes.
+
+use std::collections::HashSet;
+
+use super::condition::satisfiable;
+use super::diagnostics::Diagnostics;
+use super::model::{Extra, Note, Question, Rule, Source, SourceKind};
+use super::raw::{RawExtra, RawRule, RawSource, RulesFile};
+use crate::formats::location::SourceText;
+use crate::severity::{Area, Severity};
+
+/// Checks the rules file against the questions and builds rules and notes.
+pub fn check_rules(
+    file: &RulesFile,
+    questions: &[Question],
+    areas: &dyn Fn(usize) -> Option<Area>,
+    source: &SourceText<'_>,
+    diag: &mut Diagnostics,
+) -> (Vec<Rule>, Vec<Note>) {
+    let mut ids = HashSet::new();
+    let mut rules = Vec::new();
+    for raw in &file.rules {
+        if !ids.insert(raw.id.get_ref().clone()) {
+            diag.error(
+                source,
+                raw.id.span().start,
+                "",
+                format!("rule `{}` is defined twice", raw.id.get_ref()),
+            );
+        }
+        rules.extend(check_rule(raw, questions, areas, source, diag));
+    }
+    let mut notes = Vec::new();
+    for raw in &file.notes {
+        let subject = format!("note `{}`", raw.id.get_ref());
+        if !ids.insert(raw.id.get_ref().clone()) {
+            diag.error(
+                source,
+                raw.id.span().start,
+                "",
+                format!("id `{}` is used twice", raw.id.get_ref()),
+            );
+        }
+        diag.id(source, &raw.id, "note", true);
+        diag.text(source, &raw.text, &subject, "text");
+        if let Some(when) = diag.condition(source, &raw.when, questions, &subject, "when") {
+            notes.push(Note {
+                id: raw.id.get_ref().clone(),
+                when,
+                text: raw.text.get_ref().clone(),
+            });
+        }
+    }
+    (rules, notes)
+}
+
+fn check_rule(
+    raw: &RawRule,
+    questions: &[Question],
+    areas: &dyn Fn(usize) -> Option<Area>,
+    source: &SourceText<'_>,
+    diag: &mut Diagnostics,
+) -> Option<Rule> {
+    let subject = format!("rule `{}`", raw.id.get_ref());
+    let subject = subject.as_str();
+    diag.id(source, &raw.id, "rule", true);
+    for (field, text) in [("title", &raw.title), ("explanation", &raw.explanation)] {
+        diag.text(source, text, subject, field);
+    }
+    for (field, list) in [("actions", &raw.actions), ("documents", &raw.documents)] {
+        list.iter()
+            .for_each(|t| diag.text(source, t, subject, field));
+    }
+    let area = Area::from_id(raw.area.get_ref());
+    if area.is_none() {
+        diag.error(
+            source,
+            raw.area.span().start,
+            subject,
+            format!(
+                "unknown area `{}`; expected one of: taxes, social_insurance, notifications, cards",
+                raw.area.get_ref()
+            ),
+        );
+    }
+    let severity = Severity::from_id(raw.severity.get_ref());
+    if severity.is_none() {
+        diag.error(
+            source,
+            raw.severity.span().start,
+            subject,
+            format!(
+                "unknown severity `{}`; expected one of: ok, info, caution, violation",
+                raw.severity.get_ref()
+            ),
+        );
+    }
+    let sources = check_sources(raw, source, subject, diag);
+    let from = raw
+        .effective_from
+        .as_ref()
+        .and_then(|d| diag.date(source, d, subject, "effective_from"));
+    let until = raw
+        .effective_until
+        .as_ref()
+        .and_then(|d| diag.date(source, d, subject, "effective_until"));
+    if let (Some(f), Some(u), Some(span)) = (from, until, raw.effective_from.as_ref())
+        && f > u
+    {
+        diag.error(
+            source,
+            span.span().start,
+            subject,
+            format!("`effective_from` {f} is after `effective_until` {u}"),
+        );
+    }
+    let when = diag.condition(source, &raw.when, questions, subject, "when");
+    let extras: Vec<Extra> = raw
+        .extra
+        .iter()
+        .filter_map(|e| check_extra(e, questions, source, subject, diag))
+        .collect();
+    let (area, severity, when) = (area?, severity?, when?);
+    let rests_on = when.questions();
+    // A finding belongs to the area of the answers it rests on; one resting only on profile answers
+    // (status, goal, age) takes the area the rule names.
+    let rest_areas: Vec<Area> = rests_on.iter().filter_map(|&q| areas(q)).collect();
+    if !rest_areas.is_empty() && !rest_areas.contains(&area) {
+        diag.error(
+            source,
+            raw.area.span().start,
+            subject,
+            format!(
+                "area `{}` is not the section of any question its `when` refers to",
+                area.id()
+            ),
+        );
+    }
+    let ask_if = |q: usize| questions[q].ask_if.clone();
+    if !satisfiable(&when, questions, &ask_if) {
+        diag.error(
+            source,
+            raw.when.span().start,
+            subject,
+            "can never apply: its `when` cannot hold for any answers the interview can produce",
+        );
+    }
+    Some(Rule {
+        id: raw.id.get_ref().clone(),
+        area,
+        severity,
+        when,
+        rests_on,
+        effective_from: from,
+        effective_until: until,
+        plan: raw.plan,
+        title: raw.title.get_ref().clone(),
+        explanation: raw.explanation.get_ref().clone(),
+        actions: raw.actions.iter().map(|t| t.get_ref().clone()).collect(),
+        documents: raw.documents.iter().map(|t| t.get_ref().clone()).collect(),
+        sources,
+        extras,
+    })
+}
+
+fn check_sources(
+    raw: &RawRule,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> Vec<Source> {
+    let list = raw.sources.get_ref();
+    if list.is_empty() {
+        diag.error(
+            source,
+            raw.sources.span().start,
+            subject,
+            "every rule needs at least one source (title, url, kind)",
+        );
+    }
+    let sources: Vec<Source> = list
+        .iter()
+        .filter_map(|s| check_source(s, source, subject, diag))
+        .collect();
+    let cites_plan = sources.iter().any(|s| s.kind == SourceKind::Plan);
+    if raw.plan && !cites_plan && !sources.is_empty() {
+        diag.error(
+            source,
+            raw.sources.span().start,
+            subject,
+            "a `plan = true` rule must cite at least one source of kind `plan`",
+        );
+    }
+    if !raw.plan && !sources.is_empty() && sources.iter().all(|s| s.kind == SourceKind::Plan) {
+        diag.error(
+            source,
+            raw.id.span().start,
+            subject,
+            "a rule resting only on `plan` sources must say `plan = true`",
+        );
+    }
+    sources
+}
+
+fn check_source(
+    raw: &RawSource,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> Option<Source> {
+    if raw.title.get_ref().trim().is_empty() {
+        diag.error(
+            source,
+            raw.title.span().start,
+            subject,
+            "a source needs a title",
+        );
+    }
+    let url = raw.url.get_ref();
+    let host = url
+        .strip_prefix("https://")
+        .map(|rest| rest.split('/').next().unwrap_or_default());
+    if !host.is_some_and(|h| h.contains('.') && !h.contains(' '))
+        || url.contains(char::is_whitespace)
+    {
+        diag.error(
+            source,
+            raw.url.span().start,
+            subject,
+            format!("a source URL must be a full https:// address, found \"{url}\""),
+        );
+    }
+    let kind = match raw.kind.get_ref().as_str() {
+        "official" => SourceKind::Official,
+        "secondary" => SourceKind::Secondary,
+        "plan" => SourceKind::Plan,
+        other => {
+            diag.error(
+                source,
+                raw.kind.span().start,
+                subject,
+                format!(
+                    "unknown source kind `{other}`; expected one of: official, secondary, plan"
+                ),
+            );
+            return None;
+        }
+    };
+    Some(Source {
+        title: raw.title.get_ref().clone(),
+        url: url.clone(),
+        kind,
+    })
+}
+
+fn check_extra(
+    raw: &RawExtra,
+    questions: &[Question],
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> Option<Extra> {
+    if let Some(e) = &raw.explanation {
+        diag.text(source, e, subject, "extra.explanation");
+    }
+    raw.actions
+        .iter()
+        .for_each(|t| diag.text(source, t, subject, "extra.actions"));
+    raw.documents
+        .iter()
+        .for_each(|t| diag.text(source, t, subject, "extra.documents"));
+    if raw.explanation.is_none() && raw.actions.is_empty() && raw.documents.is_empty() {
+        diag.error(
+            source,
+            raw.when.span().start,
+            subject,
+            "an `extra` block must add an explanation, actions or documents",
+        );
+    }
+    let when = diag.condition(source, &raw.when, questions, subject, "extra.when")?;
+    Some(Extra {
+        when,
+        explanation: raw.explanation.as_ref().map(|t| t.get_ref().clone()),
+        actions: raw.actions.iter().map(|t| t.get_ref().clone()).collect(),
+        documents: raw.documents.iter().map(|t| t.get_ref().clone()).collect(),
+    })
+}

@@ -1,0 +1,164 @@
+//! Every interface string of the core in both languages, in one place: the words of reports, the
+//! names of severities and areas, and the messages of the interview's input checks. Front ends keep
+//! their own words in one place of their own (the binary's `strings.rs`).
+//!
+//! Kept in code rather than in the pack because they belong to the program's layout, not to the law;
+//! the pack holds everything that has a source.
+
+use crate::interview::InputError;
+use crate::lang::{Lang, Text};
+use crate::severity::{Area, Severity};
+
+/// Declares [`Text2`] constants: `NAME = ("English", "日本語");`, for the core's words and a front
+/// end's own.
+#[macro_export]
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident = ($en:expr, $ja:expr);)*) => {
+        $($(#[$doc])* pub const $name: $crate::i18n::Text2 = $crate::i18n::Text2 { en: $en, ja: $ja };)*
+    };
+}
+
+/// A compile-time text in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Text2 {
+    /// English.
+    pub en: &'static str,
+    /// Japanese.
+    pub ja: &'static str,
+}
+
+impl Text2 {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ja => self.ja,
+        }
+    }
+
+    /// As an owned [`Text`].
+    pub fn to_text(self) -> Text {
+        Text::new(self.en, self.ja)
+    }
+}
+
+crate::texts! {
+    /// Report title.
+    REPORT_TITLE = ("Public duties check", "公的義務チェック");
+    /// "Evaluated as of".
+    AS_OF = ("Assessed as of", "判定日");
+    /// "Content reviewed".
+    REVIEWED = ("Content reviewed", "内容の確認日");
+    /// Overall verdict label.
+    OVERALL = ("Overall", "総合判定");
+    /// Findings heading.
+    FINDINGS = ("Findings", "確認結果");
+    /// No findings at all.
+    NO_FINDINGS = ("No problems found.", "問題は見つかりませんでした。");
+    /// No findings in an area.
+    AREA_CLEAR = ("No problems found in this area.", "この分野では問題は見つかりませんでした。");
+    /// "What to do".
+    ACTIONS = ("What to do", "対応");
+    /// "Documents to prepare".
+    DOCUMENTS = ("Documents to prepare", "用意する書類");
+    /// "Sources".
+    SOURCES = ("Sources", "根拠・出典");
+    /// "Why": the answers a finding rests on.
+    WHY = ("Based on your answers", "根拠となった回答");
+    /// Upcoming heading.
+    UPCOMING = ("Upcoming changes", "今後の変更");
+    /// A planned (not yet law) change.
+    PLANNED = ("planned, not yet law", "予定・未成立");
+    /// A plan whose date has passed.
+    CHECK_TOOK_EFFECT = ("its date has passed: check whether it took effect", "予定日を過ぎています。実施されたか確認してください");
+    /// "from" before a date.
+    FROM = ("from", "施行");
+    /// Notes heading.
+    NOTES = ("Notes", "補足");
+    /// Unanswered questions note.
+    UNANSWERED = ("Questions added in a later content version were not answered; they change no result", "新しい版で追加された質問に回答がありません(判定には影響しません)");
+    /// Yes.
+    YES = ("Yes", "はい");
+    /// No.
+    NO = ("No", "いいえ");
+    /// Nothing selected in a multi-choice.
+    NONE_SELECTED = ("None", "なし");
+    /// Official source kind.
+    KIND_OFFICIAL = ("official", "公的機関");
+    /// Secondary source kind.
+    KIND_SECONDARY = ("secondary", "専門家等の解説");
+    /// Plan source kind.
+    KIND_PLAN = ("plan", "予定");
+}
+
+/// "Yes" or "No" in `lang`.
+pub fn yes_no(value: bool, lang: Lang) -> &'static str {
+    if value { YES.get(lang) } else { NO.get(lang) }
+}
+
+/// The Markdown report's area table header.
+pub const AREA_TABLE_HEADER: Text2 = Text2 {
+    en: "| Area | Result | Findings |",
+    ja: "| 分野 | 判定 | 件数 |",
+};
+
+impl Severity {
+    /// The word shown to users (the Japanese words are fixed by the contract).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Ok, Lang::En) => "OK",
+            (Severity::Info, Lang::En) => "Info",
+            (Severity::Caution, Lang::En) => "Check",
+            (Severity::Violation, Lang::En) => "Action needed",
+            (Severity::Ok, Lang::Ja) => "問題なし",
+            (Severity::Info, Lang::Ja) => "お知らせ",
+            (Severity::Caution, Lang::Ja) => "要確認",
+            (Severity::Violation, Lang::Ja) => "要対応",
+        }
+    }
+}
+
+impl Area {
+    /// The area's name for users (the Japanese names are fixed by the contract).
+    pub fn title(self) -> Text {
+        match self {
+            Area::Taxes => Text::new("Taxes", "税金"),
+            Area::SocialInsurance => Text::new("Pension and health insurance", "年金・医療保険"),
+            Area::Notifications => Text::new("Notifications and period of stay", "届出・在留期間"),
+            Area::Cards => Text::new(
+                "Residence card and My Number Card",
+                "在留カード・マイナンバーカード",
+            ),
+        }
+    }
+}
+
+impl InputError {
+    /// The message shown under the field, in the field's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (InputError::Empty, Lang::En) => "Please enter an answer.".into(),
+            (InputError::Empty, Lang::Ja) => "回答を入力してください。".into(),
+            (InputError::NotANumber, Lang::En) => {
+                "Please enter a whole number (digits only).".into()
+            }
+            (InputError::NotANumber, Lang::Ja) => "半角数字で入力してください。".into(),
+            (InputError::OutOfRange { min, max }, Lang::En) => {
+                format!("Please enter a number from {min} to {max}.")
+            }
+            (InputError::OutOfRange { min, max }, Lang::Ja) => {
+                format!("{min}から{max}までの数字を入力してください。")
+            }
+            (InputError::NotADate, Lang::En) => {
+                "Please enter a date as YYYY-MM-DD, e.g. 2026-04-01.".into()
+            }
+            (InputError::NotADate, Lang::Ja) => {
+                "日付は「2026-04-01」のように年-月-日で入力してください。".into()
+            }
+            (InputError::WrongKind, Lang::En) => "This answer does not fit the question.".into(),
+            (InputError::WrongKind, Lang::Ja) => "この質問に合わない回答です。".into(),
+            (InputError::NoQuestion, Lang::En) => "There is no question to answer here.".into(),
+            (InputError::NoQuestion, Lang::Ja) => "ここで回答する質問はありません。".into(),
+        }
+    }
+}

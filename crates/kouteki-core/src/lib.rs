@@ -1,0 +1,26 @@
+//! kouteki-core: the domain of kouteki, the check of a foreign resident's public duties in Japan
+//! (公的義務).
+//!
+//! Plain Rust with no terminal, network, async, file-system or command-line dependency (Cargo.toml
+//! lists none, so the compiler keeps it that way): every front end (the full-screen interview, the
+//! plain line-by-line mode, `kouteki eval`, the SSH server) is built on the same tested core.
+//!
+//! The modules form layers, each using only those above it:
+//! - [`lang`], [`severity`], [`answers`], [`formats`]: leaves (languages and bilingual text, the four
+//!   severities and areas, the answers model, file positions and "did you mean").
+//! - [`content`]: content packs as checked data, with the condition language they are written in.
+//! - [`flow`], [`engine`], [`interview`]: which questions apply, the assessment, the interview's steps.
+//! - [`answers_file`], [`report`]: answers files read and written, reports rendered.
+//! - [`i18n`]: every interface string of the core, in both languages.
+
+pub mod answers;
+pub mod answers_file;
+pub mod content;
+pub mod engine;
+pub mod flow;
+pub mod formats;
+pub mod i18n;
+pub mod interview;
+pub mod lang;
+pub mod report;
+pub mod severity;

@@ -1,0 +1,136 @@
+//! The Markdown report: a document a consultant can hand to a client or paste into an email.
+
+use std::fmt::Write;
+
+use super::model::{Report, ReportFinding};
+use crate::i18n as ui;
+use crate::lang::Lang;
+use crate::severity::Area;
+
+/// The report as Markdown.
+pub fn to_markdown(report: &Report) -> String {
+    let lang = report.lang;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", ui::REPORT_TITLE.get(lang));
+    let _ = writeln!(out, "- {}: {}", ui::AS_OF.get(lang), report.as_of);
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        ui::REVIEWED.get(lang),
+        report.content_reviewed
+    );
+    let _ = writeln!(
+        out,
+        "- **{}: {} {}**\n",
+        ui::OVERALL.get(lang),
+        report.overall.symbol(),
+        report.overall.label(lang)
+    );
+    let _ = writeln!(out, "> {}\n", report.disclaimer.replace('\n', " "));
+    let _ = writeln!(out, "{}\n|---|---|---|", ui::AREA_TABLE_HEADER.get(lang));
+    for area in Area::ALL {
+        let severity = report.area(area);
+        let count = report.findings.iter().filter(|f| f.area == area).count();
+        let _ = writeln!(
+            out,
+            "| {} | {} {} | {count} |",
+            area.title().get(lang),
+            severity.symbol(),
+            severity.label(lang)
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", ui::FINDINGS.get(lang));
+    if report.findings.is_empty() {
+        let _ = writeln!(out, "{}", ui::NO_FINDINGS.get(lang));
+    }
+    for finding in &report.findings {
+        write_finding(&mut out, finding, lang);
+    }
+    if !report.upcoming.is_empty() {
+        let _ = writeln!(out, "## {}\n", ui::UPCOMING.get(lang));
+        for u in &report.upcoming {
+            let plan = if u.plan {
+                format!(" ({})", ui::PLANNED.get(lang))
+            } else {
+                String::new()
+            };
+            let note = u
+                .note
+                .as_ref()
+                .map(|n| format!(". {n}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- **{}** {} {}{plan}{note}",
+                u.title,
+                ui::FROM.get(lang),
+                u.effective_from
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if !report.notes.is_empty() {
+        let _ = writeln!(out, "## {}\n", ui::NOTES.get(lang));
+        for note in &report.notes {
+            let _ = writeln!(out, "- {}", note.text);
+        }
+        let _ = writeln!(out);
+    }
+    if !report.unanswered.is_empty() {
+        let _ = writeln!(
+            out,
+            "_{}: {}_\n",
+            ui::UNANSWERED.get(lang),
+            report.unanswered.join(", ")
+        );
+    }
+    out
+}
+
+fn write_finding(out: &mut String, f: &ReportFinding, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "### {} {}: {}\n",
+        f.severity.symbol(),
+        f.severity.label(lang),
+        f.title
+    );
+    let _ = writeln!(out, "_{}_\n", f.area.title().get(lang));
+    for paragraph in f.explanation.split("\n\n") {
+        let _ = writeln!(out, "{paragraph}\n");
+    }
+    list(out, ui::ACTIONS.get(lang), f.actions.iter().cloned());
+    list(out, ui::DOCUMENTS.get(lang), f.documents.iter().cloned());
+    list(
+        out,
+        ui::WHY.get(lang),
+        f.why.iter().map(|(q, a)| format!("{q} → **{a}**")),
+    );
+    list(
+        out,
+        ui::SOURCES.get(lang),
+        f.sources
+            .iter()
+            .map(|s| format!("[{}]({}) ({})", s.title, s.url, kind_label(s.kind, lang))),
+    );
+}
+
+fn kind_label(kind: crate::content::SourceKind, lang: Lang) -> &'static str {
+    match kind {
+        crate::content::SourceKind::Official => ui::KIND_OFFICIAL.get(lang),
+        crate::content::SourceKind::Secondary => ui::KIND_SECONDARY.get(lang),
+        crate::content::SourceKind::Plan => ui::KIND_PLAN.get(lang),
+    }
+}
+
+fn list(out: &mut String, title: &str, items: impl Iterator<Item = String>) {
+    let items: Vec<String> = items.collect();
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "**{title}**\n");
+    for item in items {
+        let _ = writeln!(out, "- {item}");
+    }
+    let _ = writeln!(out);
+}

@@ -1,0 +1,14 @@
+//! Reports of an assessment: one localized model ([`Report`]) rendered as JSON (the contract's format),
+//! terminal text, or Markdown for a client.
+
+mod answer_text;
+mod json;
+mod markdown;
+mod model;
+mod text;
+
+pub use answer_text::answer_text;
+pub use json::to_json;
+pub use markdown::to_markdown;
+pub use model::{Report, ReportFinding, ReportNote, ReportUpcoming};
+pub use text::to_text;

@@ -1,0 +1,225 @@
+//! The localized view of an assessment that every report format renders.
+//!
+//! Its serde form is the JSON output of CONTRACT.md, so the JSON renderer is a plain serialization
+//! and the text and Markdown renderers cannot drift from it.
+
+use serde::Serialize;
+
+use crate::content::{Content, Source};
+use crate::engine::Assessment;
+use crate::i18n;
+use crate::lang::Lang;
+use crate::severity::{Area, Severity};
+
+/// A whole report in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Evaluation date, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Content review date, `YYYY-MM-DD`.
+    pub content_reviewed: String,
+    /// Report language.
+    pub lang: Lang,
+    /// Worst area severity.
+    pub overall: Severity,
+    /// Each area's severity, in contract order.
+    pub areas: serde_json::Map<String, serde_json::Value>,
+    /// Findings, worst first.
+    pub findings: Vec<ReportFinding>,
+    /// Future and planned changes.
+    pub upcoming: Vec<ReportUpcoming>,
+    /// Ids of questions on the path left unanswered.
+    pub unanswered: Vec<String>,
+    /// Report-level notes.
+    pub notes: Vec<ReportNote>,
+    /// The not-legal-advice notice.
+    pub disclaimer: String,
+}
+
+/// One finding, localized.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFinding {
+    /// Rule id.
+    pub id: String,
+    /// Area.
+    pub area: Area,
+    /// Severity.
+    pub severity: Severity,
+    /// Title.
+    pub title: String,
+    /// Explanation, with any extra paragraphs.
+    pub explanation: String,
+    /// What to do.
+    pub actions: Vec<String>,
+    /// Documents to prepare.
+    pub documents: Vec<String>,
+    /// The answers it rests on: question id → answer as in answers files.
+    pub rests_on: serde_json::Map<String, serde_json::Value>,
+    /// Sources.
+    pub sources: Vec<Source>,
+    /// The same answers for people: (question, answer) in words.
+    #[serde(skip)]
+    pub why: Vec<(String, String)>,
+}
+
+/// One upcoming change, localized.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportUpcoming {
+    /// Rule id.
+    pub id: String,
+    /// Start date, `YYYY-MM-DD`.
+    pub effective_from: String,
+    /// Announced, not yet law.
+    pub plan: bool,
+    /// Title.
+    pub title: String,
+    /// For a plan whose date has passed: check whether it took effect.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Its severity once in force.
+    pub severity: Severity,
+    /// Its area.
+    pub area: Area,
+}
+
+/// A report-level note, localized.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportNote {
+    /// Note id.
+    pub id: String,
+    /// The note.
+    pub text: String,
+}
+
+impl Report {
+    /// Localizes an assessment.
+    pub fn new(content: &Content, assessment: &Assessment, lang: Lang) -> Report {
+        let areas = Area::ALL
+            .iter()
+            .map(|a| {
+                (
+                    a.id().to_string(),
+                    serde_json::json!(assessment.area(*a).id()),
+                )
+            })
+            .collect();
+        Report {
+            as_of: assessment.as_of.to_string(),
+            content_reviewed: assessment.content_reviewed.to_string(),
+            lang,
+            overall: assessment.overall,
+            areas,
+            findings: assessment
+                .findings
+                .iter()
+                .map(|f| finding(content, assessment, f, lang))
+                .collect(),
+            upcoming: assessment
+                .upcoming
+                .iter()
+                .map(|u| upcoming(content, u, lang))
+                .collect(),
+            unanswered: assessment
+                .unanswered
+                .iter()
+                .map(|q| content.questions[*q].id.clone())
+                .collect(),
+            notes: assessment
+                .notes
+                .iter()
+                .map(|n| ReportNote {
+                    id: content.notes[*n].id.clone(),
+                    text: content.notes[*n].text.get(lang).to_string(),
+                })
+                .collect(),
+            disclaimer: content.pack.disclaimer.get(lang).to_string(),
+        }
+    }
+
+    /// The severity of an area as recorded in the report.
+    pub fn area(&self, area: Area) -> Severity {
+        self.areas
+            .get(area.id())
+            .and_then(|v| v.as_str())
+            .and_then(Severity::from_id)
+            .unwrap_or(Severity::Ok)
+    }
+}
+
+fn finding(
+    content: &Content,
+    assessment: &Assessment,
+    f: &crate::engine::Finding,
+    lang: Lang,
+) -> ReportFinding {
+    let rule = f.rule(content);
+    let extras: Vec<_> = f.extras.iter().map(|i| &rule.extras[*i]).collect();
+    let explanation = std::iter::once(rule.explanation.get(lang))
+        .chain(
+            extras
+                .iter()
+                .filter_map(|e| e.explanation.as_ref().map(|t| t.get(lang))),
+        )
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let localize = |list: &[crate::lang::Text]| {
+        list.iter()
+            .map(|t| t.get(lang).to_string())
+            .collect::<Vec<_>>()
+    };
+    let mut actions = localize(&rule.actions);
+    let mut documents = localize(&rule.documents);
+    for extra in &extras {
+        actions.extend(localize(&extra.actions));
+        documents.extend(localize(&extra.documents));
+    }
+    let answer = |q: usize| {
+        crate::answers::Lookup::get(&assessment.answers, q)
+            .expect("rests_on lists answered questions")
+    };
+    ReportFinding {
+        id: rule.id.clone(),
+        area: rule.area,
+        severity: rule.severity,
+        title: rule.title.get(lang).to_string(),
+        explanation,
+        actions,
+        documents,
+        rests_on: f
+            .rests_on
+            .iter()
+            .map(|q| {
+                (
+                    content.questions[*q].id.clone(),
+                    crate::answers_file::to_json_value(answer(*q), content, *q),
+                )
+            })
+            .collect(),
+        sources: rule.sources.clone(),
+        why: f
+            .rests_on
+            .iter()
+            .map(|q| {
+                (
+                    content.questions[*q].text.get(lang).to_string(),
+                    super::answer_text::answer_text(answer(*q), content, *q, lang),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn upcoming(content: &Content, u: &crate::engine::Upcoming, lang: Lang) -> ReportUpcoming {
+    let rule = &content.rules[u.rule];
+    ReportUpcoming {
+        id: rule.id.clone(),
+        effective_from: u.effective_from.to_string(),
+        plan: u.plan,
+        title: rule.title.get(lang).to_string(),
+        note: u
+            .date_passed
+            .then(|| i18n::CHECK_TOOK_EFFECT.get(lang).to_string()),
+        severity: rule.severity,
+        area: rule.area,
+    }
+}

@@ -1,0 +1,194 @@
+//! Golden personas (`tests/cases/*.toml`): each case's answers are assessed through the same loader as
+//! `kouteki eval`, in English and in Japanese, and must give exactly the expected severities, findings
+//! and upcoming changes. Every rule of the default content must be exercised by some case.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use kouteki_core::answers_file;
+use kouteki_core::content::{Content, embedded};
+use kouteki_core::engine::assess;
+use kouteki_core::formats::location::SourceText;
+use kouteki_core::lang::Lang;
+use kouteki_core::report::Report;
+use kouteki_core::severity::Area;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    overall: String,
+    areas: std::collections::BTreeMap<String, String>,
+    findings: Vec<String>,
+    #[serde(default)]
+    upcoming: Vec<String>,
+}
+
+struct Case {
+    path: PathBuf,
+    answers_text: String,
+    expect: Expect,
+}
+
+fn cases() -> Vec<Case> {
+    let dir = crate::fixtures("cases");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/cases exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    paths.into_iter().map(|path| read_case(&path)).collect()
+}
+
+/// Splits a case at its `[expect]` table: the part before is an answers file as `eval` reads it.
+fn read_case(path: &Path) -> Case {
+    let text = std::fs::read_to_string(path).expect("readable case");
+    let at = text
+        .find("\n[expect]")
+        .unwrap_or_else(|| panic!("{}: no [expect] table", path.display()));
+    let expect: Expect = toml::from_str(&text[at..].replacen("[expect]", "", 1))
+        .unwrap_or_else(|e| panic!("{}: bad [expect]: {e}", path.display()));
+    Case {
+        path: path.to_path_buf(),
+        answers_text: text[..at].to_string(),
+        expect,
+    }
+}
+
+fn content() -> Content {
+    embedded::load_default().expect("embedded content is valid")
+}
+
+fn is_japanese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'))
+}
+
+fn sorted(list: impl IntoIterator<Item = String>) -> Vec<String> {
+    list.into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+#[test]
+fn there_are_enough_cases() {
+    assert!(
+        cases().len() >= 25,
+        "the issue asks for at least 25 golden personas"
+    );
+}
+
+#[test]
+fn every_case_gives_its_expected_result_in_both_languages() {
+    let content = content();
+    let mut failures = Vec::new();
+    for case in cases() {
+        let name = case.path.display().to_string();
+        let source = SourceText::new(&name, &case.answers_text);
+        let file =
+            answers_file::parse(&content, &source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let as_of = file
+            .as_of
+            .unwrap_or_else(|| panic!("{name}: cases must set [meta] as_of"));
+        let (errors, warnings) = answers_file::check_path(&content, &file, as_of, &source);
+        assert!(
+            errors.is_empty() && warnings.is_empty(),
+            "{name}: {errors:?} {warnings:?}"
+        );
+        let assessment = assess(&content, &file.answers, as_of);
+        let [en, ja] = Lang::ALL.map(|lang| Report::new(&content, &assessment, lang));
+        let actual_findings = sorted(en.findings.iter().map(|f| f.id.clone()));
+        let actual_upcoming = sorted(en.upcoming.iter().map(|u| u.id.clone()));
+        let mut problems = Vec::new();
+        if en.overall.id() != case.expect.overall {
+            problems.push(format!(
+                "overall {} (expected {})",
+                en.overall.id(),
+                case.expect.overall
+            ));
+        }
+        for area in Area::ALL {
+            let expected = case
+                .expect
+                .areas
+                .get(area.id())
+                .map(String::as_str)
+                .unwrap_or("ok");
+            if en.area(area).id() != expected {
+                problems.push(format!(
+                    "{} {} (expected {expected})",
+                    area.id(),
+                    en.area(area).id()
+                ));
+            }
+        }
+        if actual_findings != sorted(case.expect.findings.clone()) {
+            problems.push(format!(
+                "findings {actual_findings:?} (expected {:?})",
+                sorted(case.expect.findings.clone())
+            ));
+        }
+        if actual_upcoming != sorted(case.expect.upcoming.clone()) {
+            problems.push(format!(
+                "upcoming {actual_upcoming:?} (expected {:?})",
+                sorted(case.expect.upcoming.clone())
+            ));
+        }
+        assert_eq!(
+            en.overall, ja.overall,
+            "{name}: severities differ between languages"
+        );
+        assert_eq!(
+            en.areas, ja.areas,
+            "{name}: area severities differ between languages"
+        );
+        for f in &ja.findings {
+            assert!(
+                is_japanese(&f.title) && is_japanese(&f.explanation),
+                "{name}: {} is not Japanese in ja",
+                f.id
+            );
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{name}:\n  {}", problems.join("\n  ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_and_note_is_covered_by_some_case() {
+    let content = content();
+    let mut covered = BTreeSet::new();
+    for case in cases() {
+        covered.extend(case.expect.findings.iter().cloned());
+        covered.extend(case.expect.upcoming.iter().cloned());
+        let source = SourceText::new("case", &case.answers_text);
+        let file = answers_file::parse(&content, &source).expect("case parses");
+        let assessment = assess(&content, &file.answers, file.as_of.expect("as_of"));
+        covered.extend(
+            assessment
+                .notes
+                .iter()
+                .map(|n| content.notes[*n].id.clone()),
+        );
+    }
+    let uncovered: Vec<&str> = content
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(content.notes.iter().map(|n| n.id.as_str()))
+        .filter(|id| !covered.contains(*id))
+        .collect();
+    assert!(
+        uncovered.is_empty(),
+        "rules or notes covered by no golden case: {uncovered:?}"
+    );
+}

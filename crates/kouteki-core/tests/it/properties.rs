@@ -1,0 +1,145 @@
+//! Property tests: whatever answers the interview can produce, on whatever date, assessment never
+//! panics, covers every area, is consistent with its own findings, and is deterministic. Malformed
+//! conditions and answers files are rejected with errors, never a panic.
+
+use std::sync::{Arc, OnceLock};
+
+use jiff::civil::Date;
+use kouteki_core::answers::{Answers, Value};
+use kouteki_core::content::{Content, QuestionKind, embedded};
+use kouteki_core::engine::assess;
+use kouteki_core::formats::location::SourceText;
+use kouteki_core::interview::{Interview, Step};
+use kouteki_core::lang::Lang;
+use kouteki_core::report::{Report, to_json, to_markdown, to_text};
+use kouteki_core::severity::{Area, Severity};
+use proptest::prelude::*;
+
+fn content() -> Arc<Content> {
+    static CONTENT: OnceLock<Arc<Content>> = OnceLock::new();
+    Arc::clone(CONTENT.get_or_init(|| Arc::new(embedded::load_default().expect("valid content"))))
+}
+
+fn date_strategy() -> impl Strategy<Value = Date> {
+    (2012i16..=2035, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| jiff::civil::date(y, m, d))
+}
+
+/// A value a front end could submit for a question of this kind, drawn from `seed`.
+fn value_for(kind: &QuestionKind, seed: u64) -> Value {
+    match kind {
+        QuestionKind::YesNo => Value::Bool(seed.is_multiple_of(2)),
+        QuestionKind::Choice { choices, .. } => Value::Choice(seed as usize % choices.len()),
+        QuestionKind::MultiChoice { choices } => {
+            Value::Choices((0..choices.len()).filter(|i| seed >> i & 1 == 1).collect())
+        }
+        QuestionKind::Number { min, max, .. } => {
+            let span = (max - min) as u64 + 1;
+            // Favour the edges, where the rules' thresholds are.
+            let n = match seed % 4 {
+                0 => *min,
+                1 => *max,
+                _ => min + ((seed / 4) % span) as i64,
+            };
+            Value::Number(n)
+        }
+        QuestionKind::Date => Value::Date(jiff::civil::date(2000 + (seed % 30) as i16, 1, 1)),
+        QuestionKind::Text => Value::Text(format!("text {seed}")),
+    }
+}
+
+/// Drives the interview from its first question to the review, answering from `seeds`.
+fn interview_answers(seeds: &[u64], as_of: Date) -> Interview {
+    let content = content();
+    let mut interview = Interview::new(Arc::clone(&content), as_of);
+    let mut seeds = seeds.iter().cycle();
+    while let Step::Question(q) = interview.step() {
+        let value = value_for(
+            &content.questions[q].kind,
+            *seeds.next().expect("cycle never ends"),
+        );
+        interview.submit(value).expect("generated values are valid");
+    }
+    interview
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_interview_gives_a_consistent_deterministic_assessment(
+        seeds in proptest::collection::vec(any::<u64>(), 1..40),
+        as_of in date_strategy(),
+    ) {
+        let content = content();
+        let interview = interview_answers(&seeds, as_of);
+        prop_assert!(interview.is_complete());
+        let first = interview.assess();
+        let second = assess(&content, interview.answers(), as_of);
+        prop_assert_eq!(&first, &second, "re-evaluation is deterministic");
+        let worst_finding = first.findings.iter().map(|f| f.rule(&content).severity).max().unwrap_or(Severity::Ok);
+        prop_assert_eq!(first.overall, worst_finding);
+        for area in Area::ALL {
+            let worst = first.findings_in(&content, area).map(|f| f.rule(&content).severity).max().unwrap_or(Severity::Ok);
+            prop_assert_eq!(first.area(area), worst);
+        }
+        let keys: Vec<_> = first.findings.iter().map(|f| {
+            let rule = f.rule(&content);
+            (std::cmp::Reverse(rule.severity), rule.area, rule.id.clone())
+        }).collect();
+        prop_assert!(keys.windows(2).all(|w| w[0] <= w[1]), "findings are ordered");
+        for lang in Lang::ALL {
+            let report = Report::new(&content, &first, lang);
+            prop_assert_eq!(report.areas.len(), 4, "every area has a severity");
+            let json: serde_json::Value = serde_json::from_str(&to_json(&report)).expect("valid JSON");
+            prop_assert_eq!(json["findings"].as_array().map(Vec::len), Some(first.findings.len()));
+            prop_assert!(!to_text(&report).is_empty() && !to_markdown(&report).is_empty());
+        }
+    }
+
+    #[test]
+    fn the_seeds_conclusion_holds_whatever_else_is_answered(
+        seeds in proptest::collection::vec(any::<u64>(), 1..40),
+        as_of in date_strategy(),
+    ) {
+        let content = content();
+        let interview = interview_answers(&seeds, as_of);
+        for finding in &interview.assess().findings {
+            let rule = finding.rule(&content);
+            let about_the_card = rule.rests_on.iter().any(|q| content.questions[*q].id == "my_number_card");
+            let only_the_card = rule.rests_on.iter().all(|q| ["my_number_card", "status", "knows_my_number"].contains(&content.questions[*q].id.as_str()));
+            if about_the_card && only_the_card {
+                prop_assert!(rule.severity <= Severity::Info, "{} rates the My Number Card worse than info", rule.id);
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_answers_even_off_the_path_never_panic(
+        seeds in proptest::collection::vec(any::<u64>(), 30),
+        as_of in date_strategy(),
+    ) {
+        let content = content();
+        let mut answers = Answers::empty(content.questions.len());
+        for (q, question) in content.questions.iter().enumerate() {
+            if !seeds[q % seeds.len()].is_multiple_of(5) {
+                answers.set(q, value_for(&question.kind, seeds[q % seeds.len()]));
+            }
+        }
+        let assessment = assess(&content, &answers, as_of);
+        prop_assert_eq!(assessment.areas.len(), 4);
+    }
+
+    #[test]
+    fn malformed_answers_files_are_errors_not_panics(text in "\\PC{0,200}") {
+        let content = content();
+        let source = SourceText::new("fuzz.toml", &text);
+        let _ = kouteki_core::answers_file::parse(&content, &source);
+    }
+
+    #[test]
+    fn malformed_conditions_are_errors_not_panics(text in "[a-z_ ()=!<>\\[\\],.0-9\"-]{0,60}") {
+        if let Ok(expr) = kouteki_core::content::condition::parse(&text) {
+            let _ = kouteki_core::content::condition::compile(&expr, &content().questions);
+        }
+    }
+}

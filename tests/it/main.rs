@@ -1,0 +1,12 @@
+//! The binary's integration tests, one crate so they build once: the command line (`cli`), the
+//! full-screen app on ratatui's `TestBackend` (`tui`), plain mode (`plain`), the SSH server in process
+//! (`ssh`), and end-to-end runs of the real binary in tmux and behind the OpenSSH client
+//! (`e2e_tmux`, `e2e_openssh`). Shared helpers are in `support`.
+
+mod cli;
+mod e2e_openssh;
+mod e2e_tmux;
+mod plain;
+mod ssh;
+mod support;
+mod tui;
