@@ -7,7 +7,7 @@
 //! method cannot represent (`has` negated, text) are taken as satisfiable, so the check never rejects a
 //! condition that can hold; it may miss some that cannot.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::ast::CmpOp;
 use super::cond::Cond;
@@ -205,7 +205,10 @@ struct Domain {
     bools: [bool; 2],
     lo: i64,
     hi: i64,
-    excluded: Vec<i64>,
+    /// Values ruled out by `!=` and `not in`: a set, because the same value may be excluded several
+    /// times and each distinct value removes only one point of the interval.
+    excluded: BTreeSet<i64>,
+    /// Values allowed by `in [..]` (the intersection of every list), if any list was given.
     allowed: Option<Vec<i64>>,
 }
 
@@ -228,7 +231,7 @@ impl Domain {
             bools: [true, true],
             lo,
             hi,
-            excluded: Vec::new(),
+            excluded: BTreeSet::new(),
             allowed: None,
         }
     }
@@ -280,7 +283,9 @@ impl Domain {
                 self.lo = self.lo.max(value);
                 self.hi = self.hi.min(value);
             }
-            CmpOp::Ne => self.excluded.push(value),
+            CmpOp::Ne => {
+                self.excluded.insert(value);
+            }
             CmpOp::Lt => self.hi = self.hi.min(value.saturating_sub(1)),
             CmpOp::Le => self.hi = self.hi.min(value),
             CmpOp::Gt => self.lo = self.lo.max(value.saturating_add(1)),
@@ -293,18 +298,22 @@ impl Domain {
             return false;
         }
         let number_ok = match &self.allowed {
+            // Each listed value is tested on its own, so repeats in the lists cannot matter.
             Some(values) => values.iter().any(|v| self.admits(*v)),
-            None => {
-                let excluded_inside = self
-                    .excluded
-                    .iter()
-                    .filter(|v| self.lo <= **v && **v <= self.hi)
-                    .count();
-                let size = i128::from(self.hi) - i128::from(self.lo) + 1;
-                size > 0 && (excluded_inside as i128) < size
-            }
+            None => self.interval_has_room(),
         };
         !self.answered || (self.choices != 0 && self.bools.iter().any(|b| *b) && number_ok)
+    }
+
+    /// Whether `lo..=hi` keeps a value once the excluded ones are taken out: it must hold more
+    /// points than there are distinct excluded values inside it.
+    fn interval_has_room(&self) -> bool {
+        if self.lo > self.hi {
+            return false;
+        }
+        let size = i128::from(self.hi) - i128::from(self.lo) + 1;
+        let excluded_inside = self.excluded.range(self.lo..=self.hi).count();
+        i128::try_from(excluded_inside).is_ok_and(|n| n < size)
     }
 
     fn admits(&self, v: i64) -> bool {

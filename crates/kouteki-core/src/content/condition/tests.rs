@@ -253,3 +253,16 @@ fn a_test_on_a_question_joins_that_questions_own_condition() {
         &ask_if
     ));
 }
+
+#[test]
+fn a_value_excluded_twice_rules_out_only_that_value() {
+    // `age` is 0..=120: age = 1 satisfies this, though 0 is excluded twice in a two-value range.
+    assert!(satisfiable_text("age in 0..1 and age != 0 and age != 0"));
+    assert!(satisfiable_text("age in 0..1 and age not in [0, 0]"));
+    assert!(satisfiable_text(
+        "age in [0, 1] and age != 0 and age not in [0]"
+    ));
+    assert!(!satisfiable_text(
+        "age in 0..1 and age != 0 and age != 0 and age != 1"
+    ));
+}
