@@ -5,8 +5,8 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kouteki::tui::app::{App, Privacy};
-use kouteki::tui::{Key, Theme, message_for, view};
+use kouteki::tui::app::{App, Storage};
+use kouteki::tui::{Key, Theme, Viewer, message_for, view};
 use kouteki_core::answers_file;
 use kouteki_core::content::embedded;
 use kouteki_core::formats::location::SourceText;
@@ -16,26 +16,20 @@ use ratatui::backend::TestBackend;
 
 const PERSONA: &str = include_str!("../tests/cases/11-other-status-everything-red.toml");
 
-fn result_app() -> App {
+fn result_app() -> (App, Viewer) {
     let content = Arc::new(embedded::load_default().expect("valid"));
     let text = &PERSONA[..PERSONA.find("\n[expect]").expect("case")];
     let file = answers_file::parse(&content, &SourceText::new("persona", text)).expect("persona");
-    let mut app = App::new(
-        content,
-        file.as_of.expect("as_of"),
-        Lang::Ja,
-        Theme::new(true),
-        Privacy::Local,
-        None,
-    )
-    .with_answers(file.answers);
+    let mut app =
+        App::new(content, file.as_of.expect("as_of"), Storage::NoSave).with_answers(file.answers);
+    let mut viewer = Viewer::new(Lang::Ja, Theme::new(true));
     let message = message_for(&app, Key::Enter).expect("Enter shows the result");
-    app.update(message);
-    app
+    app.update(&mut viewer, message);
+    (app, viewer)
 }
 
 fn benches(c: &mut Criterion) {
-    let mut app = result_app();
+    let (mut app, mut viewer) = result_app();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     let mut down = true;
     c.bench_function("result screen 200x60: keystroke to redrawn frame", |b| {
@@ -43,9 +37,11 @@ fn benches(c: &mut Criterion) {
             let key = if down { Key::Down } else { Key::Up };
             down = !down;
             if let Some(message) = message_for(&app, key) {
-                black_box(app.update(message));
+                black_box(app.update(&mut viewer, message));
             }
-            terminal.draw(|frame| view(&app, frame)).expect("draw");
+            terminal
+                .draw(|frame| view(&app, &viewer, frame))
+                .expect("draw");
         });
     });
     c.bench_function(
@@ -56,13 +52,13 @@ fn benches(c: &mut Criterion) {
                 let app = App::new(
                     content,
                     jiff::civil::date(2026, 11, 27),
-                    Lang::En,
-                    Theme::new(true),
-                    Privacy::Local,
-                    None,
+                    Storage::Draft { resumable: None },
                 );
+                let viewer = Viewer::new(Lang::En, Theme::new(true));
                 let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-                terminal.draw(|frame| view(&app, frame)).expect("draw");
+                terminal
+                    .draw(|frame| view(&app, &viewer, frame))
+                    .expect("draw");
                 black_box(terminal.backend().buffer().area);
             });
         },

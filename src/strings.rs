@@ -117,6 +117,30 @@ pub mod tui {
         REPORT_FAILED = ("Could not save the report:", "レポートを保存できませんでした:");
         /// Draft not saved.
         DRAFT_FAILED = ("Could not save your answers; they are kept only until you quit:", "回答を保存できませんでした。終了するまでは保持されます:");
+        /// Help: move.
+        HELP_MOVE = ("Move", "移動");
+        /// Help: confirm.
+        HELP_CONFIRM = ("Confirm", "決定");
+        /// Help: back.
+        HELP_BACK = ("Back (outside a text field)", "戻る(入力欄の外)");
+        /// Help: tick.
+        HELP_TOGGLE = ("Tick an option (multi choice)", "選択/解除(複数選択)");
+        /// Help: panes.
+        HELP_PANE = ("Switch panes (result)", "表示の切替(結果画面)");
+        /// Help: language.
+        HELP_LANG = ("English / 日本語", "English / 日本語");
+        /// Help: this help.
+        HELP_HELP = ("This help", "このヘルプ");
+        /// Help: save.
+        HELP_SAVE = ("Save the report (result)", "レポートを保存(結果画面)");
+        /// Help: change answers.
+        HELP_CHANGE = ("Change answers (result)", "回答を変更(結果画面)");
+        /// Help: restart.
+        HELP_RESTART = ("Restart (result)", "やり直す(結果画面)");
+        /// Help: quit.
+        HELP_QUIT = ("Quit (asks first)", "終了(確認あり)");
+        /// Help: quit at once.
+        HELP_FORCE_QUIT = ("Quit at once", "すぐに終了");
         /// Help: letters in fields.
         HELP_FIELDS = ("In a number, date or text field, letters are typed; use the arrows, Enter, Esc and F1 there.", "数字・日付・文字の入力欄では文字キーは入力になります。矢印・Enter・Esc・F1は使えます。");
     }

@@ -10,7 +10,8 @@ use super::{Failure, InterviewArgs, print_error, print_errors};
 use crate::io::clock::today_in_japan;
 use crate::io::store::DraftStore;
 use crate::plain;
-use crate::tui::app::{App, Privacy};
+use crate::tui::Viewer;
+use crate::tui::app::{App, Storage};
 use crate::tui::local::{LocalIo, run as run_tui};
 use crate::tui::theme::Theme;
 use kouteki_core::answers::Answers;
@@ -59,17 +60,18 @@ pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), Failure> {
         return run_plain(content, as_of, lang, prefilled.or(draft), drafts.as_ref());
     }
     let color = !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let privacy = if drafts.is_some() {
-        Privacy::Local
+    let storage = if drafts.is_some() {
+        Storage::Draft { resumable: draft }
     } else {
-        Privacy::LocalNoSave
+        Storage::NoSave
     };
-    let mut app = App::new(content, as_of, lang, Theme::new(color), privacy, draft);
+    let mut app = App::new(content, as_of, storage);
     if let Some(answers) = prefilled {
         app = app.with_answers(answers);
     }
     let report_dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    run_tui(app, LocalIo { drafts, report_dir }).map_err(|e| {
+    let viewer = Viewer::new(lang, Theme::new(color));
+    run_tui(app, viewer, LocalIo { drafts, report_dir }).map_err(|e| {
         print_error(&format!("terminal error: {e}"));
         Failure::BadInput
     })

@@ -21,9 +21,11 @@ use tokio::time::{Instant, sleep_until};
 
 use super::output::Output;
 use crate::io::record::record;
-use crate::tui::app::{App, Privacy};
-use crate::tui::input::{ESC_TIMEOUT, InputDecoder};
-use crate::tui::{Effect, Message, Theme, messages_for, view};
+use crate::tui::app::{App, Recording, Storage};
+use crate::tui::input::ESC_TIMEOUT;
+use crate::tui::notice::Notice;
+use crate::tui::run::{Flow, Io, Runner};
+use crate::tui::{Effect, Message, Theme, Viewer};
 use kouteki_core::content::Content;
 use kouteki_core::lang::Lang;
 
@@ -143,17 +145,21 @@ fn rect((cols, rows): (u16, u16)) -> Rect {
 /// Runs the session until it ends; restores the client's terminal and closes the channel.
 pub async fn run(setup: SessionSetup, mut inputs: SessionInputs) -> End {
     let output = Output::start(setup.handle.clone(), setup.channel);
-    let mut app = App::new(
+    let recording = if setup.record_dir.is_some() {
+        Recording::Ask
+    } else {
+        Recording::Off
+    };
+    let app = App::new(
         Arc::clone(&setup.content),
         setup.as_of,
-        setup.lang,
-        Theme::new(true),
-        Privacy::Session,
-        None,
+        Storage::Session { recording },
     );
-    if setup.record_dir.is_some() {
-        app = app.with_recording();
-    }
+    let io = SessionIo {
+        record_dir: setup.record_dir.clone(),
+        id: setup.id,
+    };
+    let mut runner = Runner::new(app, Viewer::new(setup.lang, Theme::new(true)), io);
     let options = TerminalOptions {
         viewport: Viewport::Fixed(rect(setup.size)),
     };
@@ -167,7 +173,7 @@ pub async fn run(setup: SessionSetup, mut inputs: SessionInputs) -> End {
         EnableBracketedPaste,
         Clear(ClearType::All)
     );
-    let end = drive(&mut app, &mut terminal, &output, &setup, &mut inputs).await;
+    let end = drive(&mut runner, &mut terminal, &output, &setup, &mut inputs).await;
     let writer = terminal.backend_mut().writer_mut();
     let _ = queue!(
         writer,
@@ -175,65 +181,77 @@ pub async fn run(setup: SessionSetup, mut inputs: SessionInputs) -> End {
         LeaveAlternateScreen,
         cursor::Show
     );
-    if let Some(line) = end.farewell(app.lang) {
+    if let Some(line) = end.farewell(runner.viewer.lang) {
         writer.extend_from_slice(format!("{line}\r\n").as_bytes());
     }
     output.send(std::mem::take(writer));
     if end != End::Disconnected {
         output.finish(Duration::from_secs(2)).await;
-        // Each step is bounded, so a client that stopped reading cannot hold the task.
-        let handle = &setup.handle;
-        let limit = Duration::from_secs(1);
-        let _ = tokio::time::timeout(limit, handle.exit_status_request(setup.channel, 0)).await;
-        let _ = tokio::time::timeout(limit, handle.eof(setup.channel)).await;
-        let _ = tokio::time::timeout(limit, handle.close(setup.channel)).await;
-        // One session per connection: a client that stays connected after its session closed is
-        // disconnected shortly after (OpenSSH leaves by itself, with the exit status it was sent).
-        let handle = setup.handle.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_secs(2)).await;
-            let reason = "session ended".to_string();
-            let _ = handle
-                .disconnect(russh::Disconnect::ByApplication, reason, "en".into())
-                .await;
-        });
+        close_channel(&setup).await;
     }
     end
 }
 
+/// Ends the channel with status 0, each step bounded so a client that stopped reading cannot hold the
+/// task; a client that stays connected is disconnected shortly after (one session per connection).
+async fn close_channel(setup: &SessionSetup) {
+    let handle = &setup.handle;
+    let limit = Duration::from_secs(1);
+    let _ = tokio::time::timeout(limit, handle.exit_status_request(setup.channel, 0)).await;
+    let _ = tokio::time::timeout(limit, handle.eof(setup.channel)).await;
+    let _ = tokio::time::timeout(limit, handle.close(setup.channel)).await;
+    // OpenSSH leaves by itself, with the exit status it was sent.
+    let handle = setup.handle.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let reason = "session ended".to_string();
+        let _ = handle
+            .disconnect(russh::Disconnect::ByApplication, reason, "en".into())
+            .await;
+    });
+}
+
+/// Sends a frame when something changed and the client keeps up; `true` when a whole redraw is owed
+/// (frames were dropped, so what the client shows is unknown).
+fn send_frame(
+    runner: &mut Runner<SessionIo>,
+    terminal: &mut SshTerminal,
+    output: &Output,
+    resend_all: bool,
+) -> bool {
+    if resend_all {
+        let _ = terminal.clear();
+    }
+    let _ = runner.draw(terminal);
+    let bytes = std::mem::take(terminal.backend_mut().writer_mut());
+    !output.send(bytes)
+}
+
 async fn drive(
-    app: &mut App,
+    runner: &mut Runner<SessionIo>,
     terminal: &mut SshTerminal,
     output: &Output,
     setup: &SessionSetup,
     inputs: &mut SessionInputs,
 ) -> End {
-    let mut decoder = InputDecoder::new();
     let mut shutdown = setup.shutdown.clone();
     let ends_at = Instant::now() + setup.max_length;
     let mut idle_at = Instant::now() + setup.idle;
-    let mut dirty = true;
     let mut resend_all = false;
     // The viewport's size (the backend's own size query would ask the server's terminal).
     let mut size = setup.size;
     loop {
-        if dirty && !output.congested() {
-            if resend_all {
-                // Frames were dropped (or the size changed): what the client shows is unknown.
-                let _ = terminal.clear();
-            }
-            let _ = terminal.draw(|frame| view(app, frame));
-            let bytes = std::mem::take(terminal.backend_mut().writer_mut());
-            resend_all = !output.send(bytes);
-            dirty = false;
+        if runner.needs_redraw() && !output.congested() {
+            resend_all = send_frame(runner, terminal, output, resend_all);
         }
-        let esc_at = decoder.has_pending().then(|| Instant::now() + ESC_TIMEOUT);
-        let retry_at = (dirty || resend_all).then(|| Instant::now() + Duration::from_millis(50));
-        let inputs = tokio::select! {
+        let esc_at = runner.input_pending().then(|| Instant::now() + ESC_TIMEOUT);
+        let retry_at = (runner.needs_redraw() || resend_all)
+            .then(|| Instant::now() + Duration::from_millis(50));
+        let flow = tokio::select! {
             bytes = inputs.bytes.recv() => match bytes {
                 Some(bytes) => {
                     idle_at = Instant::now() + setup.idle;
-                    decoder.feed(&bytes)
+                    runner.feed(&bytes)
                 }
                 None => return End::Disconnected,
             },
@@ -246,28 +264,21 @@ async fn drive(
                     size = state.size;
                     let _ = terminal.resize(rect(size));
                     resend_all = true;
-                    dirty = true;
+                    runner.invalidate();
                 }
-                continue;
+                Flow::Continue
             }
-            () = sleep_or_never(esc_at) => decoder.flush(),
+            () = sleep_or_never(esc_at) => runner.flush_input(),
             () = sleep_or_never(retry_at) => {
-                dirty = true;
-                continue;
+                runner.invalidate();
+                Flow::Continue
             }
             () = sleep_until(idle_at) => return End::Idle,
             () = sleep_until(ends_at) => return End::MaxLength,
             _ = shutdown.changed() => return End::ServerClosing,
         };
-        for input in inputs {
-            dirty = true;
-            let messages = messages_for(app, input);
-            for message in messages {
-                let effects = app.update(message);
-                if perform(app, effects, setup) {
-                    return End::Quit;
-                }
-            }
+        if flow == Flow::Quit {
+            return End::Quit;
         }
     }
 }
@@ -279,30 +290,34 @@ async fn sleep_or_never(at: Option<Instant>) {
     }
 }
 
-/// Carries out the app's effects over SSH; `true` when the app quits.
-fn perform(app: &mut App, effects: Vec<Effect>, setup: &SessionSetup) -> bool {
-    for effect in effects {
+/// What a session does with the app's effects: answers live only in this task's memory (no drafts,
+/// no reports on the server), except a recording the client agreed to.
+#[derive(Debug)]
+pub struct SessionIo {
+    record_dir: Option<PathBuf>,
+    id: u64,
+}
+
+impl Io for SessionIo {
+    fn perform(&mut self, effect: Effect) -> Option<Message> {
         match effect {
-            Effect::Quit => return true,
-            // Over SSH answers live only in this task's memory: no drafts.
-            Effect::SaveDraft(_) | Effect::DiscardDraft => {}
-            Effect::SaveReport(_) => {
-                app.update(Message::ReportUnavailable);
-            }
+            Effect::SaveDraft(_) | Effect::DiscardDraft | Effect::Quit => None,
+            Effect::SaveReport(_) => Some(Message::Notify(Notice::ReportUnavailable)),
             Effect::Record { answers, markdown } => {
-                if let Some(dir) = &setup.record_dir {
-                    match record(dir, setup.id, app.content(), &answers, app.lang, &markdown) {
-                        Ok(()) => tracing::info!(
-                            conn = setup.id,
+                let dir = self.record_dir.as_ref()?;
+                match record(dir, self.id, &answers, &markdown) {
+                    Ok(()) => {
+                        tracing::info!(
+                            conn = self.id,
                             "session recorded with the client's consent"
-                        ),
-                        Err(e) => {
-                            tracing::warn!(conn = setup.id, error = %e, "could not record the session");
-                        }
+                        );
+                    }
+                    Err(e) => {
+                        tracing::warn!(conn = self.id, error = %e, "could not record the session");
                     }
                 }
+                None
             }
         }
     }
-    false
 }

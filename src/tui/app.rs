@@ -1,42 +1,18 @@
-//! The app's state and its `update`: The Elm Architecture, with no terminal and no I/O. Front ends
-//! feed it [`Message`]s and carry out the [`Effect`]s it returns; `view` draws it.
+//! The app's state: The Elm Architecture's model, with no terminal and no I/O. Front ends feed it
+//! messages ([`super::update`]) and carry out the effects it returns; `view` draws it for a viewer.
+//!
+//! The state is shaped so that what cannot happen cannot be written: the screen owns its own state,
+//! how answers are kept is one [`Storage`], and a saved draft can only be offered where drafts exist.
 
 use std::sync::Arc;
 
 use jiff::civil::Date;
-
-use super::message::{Effect, Message};
-use super::theme::Theme;
-use crate::strings::tui as words;
 use kouteki_core::answers::Answers;
-use kouteki_core::content::{Content, QuestionIdx, QuestionKind};
-use kouteki_core::engine::Assessment;
-use kouteki_core::interview::{InputError, Interview, Step};
-use kouteki_core::lang::Lang;
+use kouteki_core::content::{Content, QuestionIdx};
+use kouteki_core::interview::{Interview, Step};
 
-/// Which screen is shown (the question/review distinction comes from the interview's step).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// What the check covers, privacy, language, resume.
-    Welcome,
-    /// A question, or the review when the interview is at its end.
-    Interview,
-    /// The color-coded result.
-    Result,
-}
-
-/// A window over the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// None.
-    None,
-    /// The list of keys.
-    Help,
-    /// "Quit? y/n".
-    ConfirmQuit,
-    /// "May the consultant keep a copy? y/n" (SSH sessions with recording on).
-    RecordConsent,
-}
+use super::notice::Notice;
+use super::screen::{Field, ResultView, WelcomeItem};
 
 /// Whether a copy of the answers and report may be kept by the consultant (SSH `--record-dir`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,135 +27,85 @@ pub enum Recording {
     Declined,
 }
 
-/// Where the answers live, for the welcome screen's privacy line.
+/// How the answers are kept: decides drafts, the welcome's privacy line and the quit question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storage {
+    /// On this computer, a draft saved after every answer; `resumable` is a saved draft the welcome
+    /// offers until it is resumed or discarded.
+    Draft {
+        /// The saved draft's answers (those that count), if one was found.
+        resumable: Option<Answers>,
+    },
+    /// On this computer, nothing saved (`--no-save`).
+    NoSave,
+    /// In the SSH server's memory for this session only.
+    Session {
+        /// Whether the client is asked to let the consultant keep a copy.
+        recording: Recording,
+    },
+}
+
+/// Which screen is shown, with its own state.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// What the check covers, privacy, language, resume.
+    Welcome {
+        /// Selected menu entry.
+        cursor: usize,
+    },
+    /// The interview's current question, with its field.
+    Question(Field),
+    /// The review of every answer on the path.
+    Review {
+        /// Selected row (0 = "Show results").
+        cursor: usize,
+    },
+    /// The color-coded result (boxed: two localized reports are large beside a cursor).
+    Result(Box<ResultView>),
+}
+
+/// A window over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Privacy {
-    /// On this computer (drafts saved under the user's data directory).
-    Local,
-    /// On this computer, with saving off (`--no-save`).
-    LocalNoSave,
-    /// In the server's memory for this SSH session only.
-    Session,
+pub enum Overlay {
+    /// The list of keys.
+    Help,
+    /// "Quit? y/n".
+    ConfirmQuit,
+    /// "May the consultant keep a copy? y/n" (SSH sessions with recording on).
+    RecordConsent,
 }
 
-/// The editing state of the question on screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Field {
-    /// Highlighted option (choices, yes/no).
-    pub cursor: usize,
-    /// Ticked options of a multi-choice question.
-    pub ticked: Vec<bool>,
-    /// Typed text of a number, date or text question.
-    pub text: String,
-    /// Why the last confirmation was refused.
-    pub error: Option<InputError>,
-}
-
-/// The result screen's state.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResultView {
-    /// The assessment shown.
-    pub assessment: Assessment,
-    /// Selected finding.
-    pub selected: usize,
-    /// Whether the detail pane has focus (scrolling) rather than the list.
-    pub detail_focus: bool,
-    /// Detail pane scroll offset, in lines.
-    pub scroll: u16,
-}
-
-impl ResultView {
-    /// How many entries the findings list has: findings, upcoming changes, and "about this result".
-    pub fn entry_count(&self) -> usize {
-        self.assessment.findings.len() + self.assessment.upcoming.len() + 1
-    }
-}
-
-/// The whole state of one person's session.
+/// The whole state of one interview session.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The interview (answers, path, step).
-    pub interview: Interview,
-    /// Interface language.
-    pub lang: Lang,
-    /// Colors or not.
-    pub theme: Theme,
-    /// Screen shown.
-    pub screen: Screen,
-    /// Window over it.
-    pub overlay: Overlay,
-    /// Current question's field.
-    pub field: Field,
-    /// Selected row of the review (0 = "Show results").
-    pub review_cursor: usize,
-    /// Selected row of the welcome menu.
-    pub welcome_cursor: usize,
-    /// A saved draft offered for resuming.
-    pub draft: Option<Answers>,
-    /// Where answers live.
-    pub privacy: Privacy,
-    /// The result, once shown.
-    pub result: Option<ResultView>,
-    /// A one-line message for the user (e.g. where the report was saved).
-    pub notice: Option<String>,
-    /// Recording consent (SSH only).
-    pub recording: Recording,
-}
-
-/// The welcome menu's entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WelcomeItem {
-    /// Continue the saved draft.
-    Resume,
-    /// Start a new check.
-    Start,
-    /// Switch language.
-    Language,
+    pub(super) interview: Interview,
+    pub(super) screen: Screen,
+    pub(super) overlay: Option<Overlay>,
+    pub(super) storage: Storage,
+    pub(super) notice: Option<Notice>,
 }
 
 impl App {
     /// A new session on the welcome screen.
-    pub fn new(
-        content: Arc<Content>,
-        as_of: Date,
-        lang: Lang,
-        theme: Theme,
-        privacy: Privacy,
-        draft: Option<Answers>,
-    ) -> App {
+    pub fn new(content: Arc<Content>, as_of: Date, storage: Storage) -> App {
         App {
             interview: Interview::new(content, as_of),
-            lang,
-            theme,
-            screen: Screen::Welcome,
-            overlay: Overlay::None,
-            field: Field::default(),
-            review_cursor: 0,
-            welcome_cursor: 0,
-            draft,
-            privacy,
-            result: None,
+            screen: Screen::Welcome { cursor: 0 },
+            overlay: None,
+            storage,
             notice: None,
-            recording: Recording::Off,
         }
-    }
-
-    /// Asks for recording consent when the result is shown (SSH with `--record-dir`).
-    pub fn with_recording(mut self) -> App {
-        self.recording = Recording::Ask;
-        self
     }
 
     /// A session over existing answers (`--answers FILE`): at the first gap, or at the review.
     pub fn with_answers(mut self, answers: Answers) -> App {
-        self.interview = Interview::resume(
-            Arc::clone(self.interview.content()),
-            answers,
-            self.interview.as_of(),
-        );
-        self.screen = Screen::Interview;
-        self.load_field();
+        self.resume(answers);
         self
+    }
+
+    /// The interview (answers, path, step).
+    pub fn interview(&self) -> &Interview {
+        &self.interview
     }
 
     /// The content pack.
@@ -187,98 +113,82 @@ impl App {
         self.interview.content()
     }
 
-    /// The welcome menu, in order.
+    /// The screen shown.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The window over the screen, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// How the answers are kept.
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+
+    /// The notice shown instead of the key hints, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The question on screen and its field, if a question is shown.
+    pub fn question(&self) -> Option<(QuestionIdx, &Field)> {
+        match (&self.screen, self.interview.step()) {
+            (Screen::Question(field), Step::Question(q)) => Some((q, field)),
+            _ => None,
+        }
+    }
+
+    /// The question on screen, if any.
+    pub fn current_question(&self) -> Option<QuestionIdx> {
+        self.question().map(|(q, _)| q)
+    }
+
+    /// The result on screen, if the result is shown.
+    pub fn result(&self) -> Option<&ResultView> {
+        match &self.screen {
+            Screen::Result(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    /// The welcome menu, in order: "resume" only where a saved draft waits.
     pub fn welcome_items(&self) -> Vec<WelcomeItem> {
-        let resume = self.draft.is_some().then_some(WelcomeItem::Resume);
+        let resume = matches!(self.storage, Storage::Draft { resumable: Some(_) })
+            .then_some(WelcomeItem::Resume);
         resume
             .into_iter()
             .chain([WelcomeItem::Start, WelcomeItem::Language])
             .collect()
     }
 
-    /// The question on screen, if any.
-    pub fn current_question(&self) -> Option<QuestionIdx> {
-        match (self.screen, self.interview.step()) {
-            (Screen::Interview, Step::Question(q)) => Some(q),
-            _ => None,
-        }
+    /// Continues from `answers`: at the first unanswered question, or at the review.
+    pub(super) fn resume(&mut self, answers: Answers) {
+        self.interview = Interview::resume(
+            Arc::clone(self.interview.content()),
+            answers,
+            self.interview.as_of(),
+        );
+        self.show_step();
     }
 
-    /// Whether keys type into a field (number, date, text question on screen).
-    pub fn in_text_field(&self) -> bool {
-        self.overlay == Overlay::None
-            && self.current_question().is_some_and(|q| {
-                matches!(
-                    self.content().questions[q].kind,
-                    QuestionKind::Number { .. } | QuestionKind::Date | QuestionKind::Text
-                )
-            })
+    /// Moves the interview with `change`, then shows where it is: the one place a question's field
+    /// is built, so the field always belongs to the question on screen.
+    pub(super) fn navigate(&mut self, change: impl FnOnce(&mut Interview)) {
+        change(&mut self.interview);
+        self.show_step();
     }
 
-    /// Applies a message; returns what the front end must do.
-    pub fn update(&mut self, message: Message) -> Vec<Effect> {
-        if message == Message::ForceQuit {
-            return vec![Effect::Quit];
-        }
-        match &message {
-            Message::ReportSaved(Ok(path)) => {
-                self.notice = Some(format!("{} {path}", words::REPORT_SAVED.get(self.lang)));
-                return vec![];
+    /// Shows the interview's current step: its question with the existing answer, or the review.
+    fn show_step(&mut self) {
+        self.screen = match self.interview.step() {
+            Step::Question(q) => {
+                let question = &self.interview.content().questions[q];
+                Screen::Question(Field::for_answer(question, self.interview.answer(q)))
             }
-            Message::ReportSaved(Err(e)) => {
-                self.notice = Some(format!("{} {e}", words::REPORT_FAILED.get(self.lang)));
-                return vec![];
-            }
-            Message::ReportUnavailable => {
-                self.notice = Some(words::REPORT_OVER_SSH.get(self.lang).to_string());
-                return vec![];
-            }
-            Message::DraftFailed(e) => {
-                self.notice = Some(format!("{} {e}", words::DRAFT_FAILED.get(self.lang)));
-                return vec![];
-            }
-            _ => {}
-        }
-        match self.overlay {
-            Overlay::Help => {
-                self.overlay = Overlay::None;
-                return vec![];
-            }
-            Overlay::ConfirmQuit => {
-                let yes = matches!(message, Message::Confirm | Message::Input('y' | 'Y'));
-                self.overlay = Overlay::None;
-                return if yes { vec![Effect::Quit] } else { vec![] };
-            }
-            Overlay::RecordConsent => return self.answer_consent(&message),
-            Overlay::None => {}
-        }
-        match message {
-            Message::Help => self.overlay = Overlay::Help,
-            Message::Quit => self.overlay = Overlay::ConfirmQuit,
-            Message::SwitchLang => self.lang = self.lang.other(),
-            _ => {
-                self.notice = None;
-                return match self.screen {
-                    Screen::Welcome => self.update_welcome(message),
-                    Screen::Interview => match self.interview.step() {
-                        Step::Question(q) => self.update_question(q, message),
-                        Step::Review => self.update_review(message),
-                    },
-                    Screen::Result => self.update_result(message),
-                };
-            }
-        }
-        vec![]
-    }
-}
-
-/// How many options a question shows (0 for typed fields).
-pub fn option_count(kind: &QuestionKind) -> usize {
-    match kind {
-        QuestionKind::YesNo => 2,
-        QuestionKind::Choice { choices, .. } | QuestionKind::MultiChoice { choices } => {
-            choices.len()
-        }
-        _ => 0,
+            Step::Review => Screen::Review { cursor: 0 },
+        };
     }
 }

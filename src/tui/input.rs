@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use termwiz::input::{InputEvent, InputParser, KeyCode, KeyEvent, Modifiers};
 
-use super::keys::Key;
+use super::key::{Input, Key};
 
 /// How long to wait for the rest of an escape sequence before taking ESC as the Escape key.
 pub const ESC_TIMEOUT: Duration = Duration::from_millis(40);
@@ -18,15 +18,6 @@ pub const MAX_PASTE: usize = 512;
 /// The most bytes held without producing any input (an escape sequence or paste that never ends);
 /// past this the parser starts afresh, so memory stays bounded whatever a client sends.
 pub const MAX_HELD: usize = 64 * 1024;
-
-/// One decoded input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// A key press.
-    Key(Key),
-    /// Pasted text (bracketed paste), already capped at [`MAX_PASTE`] characters.
-    Paste(String),
-}
 
 /// A stream decoder of terminal input.
 ///

@@ -19,20 +19,20 @@ use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use super::app::App;
-use super::input::{ESC_TIMEOUT, InputDecoder};
-use super::keys::messages_for;
+use super::input::ESC_TIMEOUT;
 use super::message::{Effect, Message};
-use super::view::view;
+use super::notice::Notice;
+use super::run::{Flow, Io, Runner};
+use super::viewer::Viewer;
 use crate::io::store::{DraftStore, report_path, write_private};
-use kouteki_core::answers_file;
 
 /// How often the loop wakes to check signals when nothing happens.
 const TICK: Duration = Duration::from_millis(250);
 
-/// What the local front end does with the app's effects.
+/// What the local front end does with the app's effects: drafts and reports on this computer.
 #[derive(Debug, Clone)]
 pub struct LocalIo {
-    /// Where drafts go (`None` with `--no-save`).
+    /// Where drafts go (`None` with `--no-save`, or with no data directory).
     pub drafts: Option<DraftStore>,
     /// Where reports are saved.
     pub report_dir: PathBuf,
@@ -96,7 +96,7 @@ fn spawn_stdin_reader() -> Receiver<Vec<u8>> {
 }
 
 /// Runs the app until it quits, a signal asks it to, or the terminal goes away.
-pub fn run(mut app: App, io_config: LocalIo) -> io::Result<()> {
+pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -107,68 +107,62 @@ pub fn run(mut app: App, io_config: LocalIo) -> io::Result<()> {
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let input = spawn_stdin_reader();
-    let mut decoder = InputDecoder::new();
-    let mut dirty = true;
+    let mut runner = Runner::new(app, viewer, io);
     while !stop.load(Ordering::Relaxed) {
-        if dirty || resized.swap(false, Ordering::Relaxed) {
-            terminal.draw(|frame| view(&app, frame))?;
-            dirty = false;
+        if resized.swap(false, Ordering::Relaxed) {
+            runner.invalidate();
         }
-        let wait = if decoder.has_pending() {
+        if runner.needs_redraw() {
+            runner.draw(&mut terminal)?;
+        }
+        let wait = if runner.input_pending() {
             ESC_TIMEOUT
         } else {
             TICK
         };
-        let inputs = match input.recv_timeout(wait) {
-            Ok(bytes) => decoder.feed(&bytes),
-            Err(RecvTimeoutError::Timeout) => decoder.flush(),
+        let flow = match input.recv_timeout(wait) {
+            Ok(bytes) => runner.feed(&bytes),
+            Err(RecvTimeoutError::Timeout) => runner.flush_input(),
             Err(RecvTimeoutError::Disconnected) => break,
         };
-        for item in inputs {
-            dirty = true;
-            let messages = messages_for(&app, item);
-            for message in messages {
-                let effects = app.update(message);
-                if perform(&mut app, effects, &io_config) {
-                    return Ok(());
-                }
-            }
+        if flow == Flow::Quit {
+            break;
         }
     }
     Ok(())
 }
 
-/// Carries out effects; returns whether the app asked to quit.
-fn perform(app: &mut App, effects: Vec<Effect>, io_config: &LocalIo) -> bool {
-    for effect in effects {
+impl Io for LocalIo {
+    fn perform(&mut self, effect: Effect) -> Option<Message> {
         match effect {
-            Effect::Quit => return true,
-            // Recording is only ever offered over SSH.
-            Effect::Record { .. } => {}
-            Effect::SaveDraft(answers) => {
-                if let Some(store) = &io_config.drafts {
-                    let text = answers_file::to_toml(app.content(), &answers, None, app.lang);
-                    if let Err(e) = store.save(&text) {
-                        app.update(Message::DraftFailed(e.to_string()));
-                    }
-                }
+            // Recording is only ever offered over SSH; quitting ends the loop before it gets here.
+            Effect::Record { .. } | Effect::Quit => None,
+            Effect::SaveDraft(text) => {
+                let store = self.drafts.as_ref()?;
+                let error = store.save(&text).err()?;
+                Some(Message::Notify(Notice::DraftFailed(error.to_string())))
             }
             Effect::DiscardDraft => {
-                if let Some(store) = &io_config.drafts {
+                if let Some(store) = &self.drafts {
                     let _ = store.discard();
                 }
+                None
             }
-            Effect::SaveReport(markdown) => {
-                let stamp = jiff::ZonedDateTime::now()
-                    .strftime("%Y%m%d-%H%M%S")
-                    .to_string();
-                let path = report_path(&io_config.report_dir, &stamp);
-                let result = write_private(&path, markdown.as_bytes())
-                    .map(|()| path.display().to_string())
-                    .map_err(|e| e.to_string());
-                app.update(Message::ReportSaved(result));
-            }
+            Effect::SaveReport(markdown) => Some(Message::Notify(self.save_report(&markdown))),
         }
     }
-    false
+}
+
+impl LocalIo {
+    /// Saves a report under a fresh name in the report directory; says where, or why not.
+    fn save_report(&self, markdown: &str) -> Notice {
+        let stamp = jiff::ZonedDateTime::now()
+            .strftime("%Y%m%d-%H%M%S")
+            .to_string();
+        let path = report_path(&self.report_dir, &stamp);
+        match write_private(&path, markdown.as_bytes()) {
+            Ok(()) => Notice::ReportSaved(path.display().to_string()),
+            Err(e) => Notice::ReportFailed(e.to_string()),
+        }
+    }
 }

@@ -1,11 +1,12 @@
-//! What can happen to the app (messages, from keys, mouse or the front end) and what the app asks
-//! its front end to do (effects: the only way it reaches disk or ends the session).
+//! What can happen to the app and what it asks of its front end. Commands are what a person can
+//! bind to a key ([`super::keymap`]); messages add typed characters and the front end's reports;
+//! effects are the only way the app reaches the disk or ends the session.
 
-use kouteki_core::answers::Answers;
+use super::notice::Notice;
 
-/// A user intent or an event from the front end.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
+/// A user intent, bound to keys in the one key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
     /// Move the selection up.
     Up,
     /// Move the selection down.
@@ -14,21 +15,21 @@ pub enum Message {
     Confirm,
     /// Go back (←, b, Backspace outside a field).
     Back,
-    /// Toggle a multi-choice option (Space).
+    /// Tick a multi-choice option (Space).
     Toggle,
     /// Switch panes on the result screen (Tab).
     NextPane,
-    /// Switch between English and Japanese.
+    /// Switch between English and Japanese (the viewer's own language).
     SwitchLang,
-    /// Open or close the key help.
+    /// Open the key help.
     Help,
+    /// Close the key help (any key while it is open).
+    CloseHelp,
     /// Ask before quitting (q, Esc).
     Quit,
     /// Quit at once (Ctrl-C).
     ForceQuit,
-    /// A character typed into a field.
-    Input(char),
-    /// Erase the last character of a field.
+    /// Erase the last character of a field (Backspace in a field).
     Erase,
     /// Save the Markdown report (result screen).
     SaveReport,
@@ -36,32 +37,44 @@ pub enum Message {
     Restart,
     /// Go to the review to change answers (result screen).
     ChangeAnswers,
-    /// A mouse click at a row of the screen.
-    Click {
-        /// Row, from the top.
-        row: u16,
-    },
-    /// The front end reports where the report was saved, or why it was not.
-    ReportSaved(Result<String, String>),
-    /// The front end cannot save reports (over SSH the client's computer is out of reach).
-    ReportUnavailable,
-    /// The front end could not save the draft: the user must know their answers are not kept.
-    DraftFailed(String),
+    /// "Yes" to the question of a dialog (y).
+    Yes,
+    /// "No" to the question of a dialog (any other key).
+    No,
 }
 
-/// Something the front end must do for the app.
+/// Anything the app reacts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// A command from a key.
+    Command(Command),
+    /// A character typed into the field on screen.
+    Type(char),
+    /// The front end reports something the user must know (a saved report, a failed draft).
+    Notify(Notice),
+}
+
+impl From<Command> for Message {
+    fn from(command: Command) -> Message {
+        Message::Command(command)
+    }
+}
+
+/// Something the front end must do for the app. Each carries everything needed, already rendered,
+/// so a front end only writes bytes where it keeps them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Save the draft of answers (atomically, mode 0600), unless saving is off.
-    SaveDraft(Answers),
+    /// Replace the draft with this answers file (atomically, mode 0600).
+    SaveDraft(String),
     /// Delete the saved draft (the user started again or declined to resume).
     DiscardDraft,
-    /// Save this Markdown report and answer with [`Message::ReportSaved`].
+    /// Save this Markdown report and answer with [`Message::Notify`].
     SaveReport(String),
-    /// Keep a copy of the answers and the report for the consultant (the client agreed on screen).
+    /// Keep a copy for the consultant (the client agreed on screen): the answers file and the
+    /// Markdown report of the same result.
     Record {
-        /// The answers that count.
-        answers: Answers,
+        /// The answers file, with `as_of` and `lang`, so `kouteki eval` reproduces the report.
+        answers: String,
         /// The Markdown report.
         markdown: String,
     },

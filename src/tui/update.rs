@@ -1,223 +1,347 @@
-//! The screen-by-screen half of [`App::update`]: what each message does on the welcome screen, a
-//! question, the review and the result. The dispatcher and the state live in [`super::app`].
+//! `update`: what each message does, overlay first, then screen by screen. Pure: the disk and the
+//! session's end are reached only through the returned [`Effect`]s.
 
-use super::app::{App, Field, Overlay, Recording, ResultView, Screen, WelcomeItem, option_count};
-use super::message::{Effect, Message};
-use kouteki_core::answers::{Answers, Value};
-use kouteki_core::content::{QuestionIdx, QuestionKind};
-use kouteki_core::interview::Step;
-use kouteki_core::report::{Report, to_markdown};
+use kouteki_core::answers::Value;
+use kouteki_core::answers_file;
+use kouteki_core::content::QuestionKind;
+use kouteki_core::lang::Lang;
+use kouteki_core::report::to_markdown;
+
+use super::app::{App, Overlay, Recording, Screen, Storage};
+use super::message::{Command, Effect, Message};
+use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
+use super::viewer::Viewer;
 
 impl App {
-    pub(super) fn update_welcome(&mut self, message: Message) -> Vec<Effect> {
-        let items = self.welcome_items();
-        match message {
-            Message::Up => self.welcome_cursor = self.welcome_cursor.saturating_sub(1),
-            Message::Down => self.welcome_cursor = (self.welcome_cursor + 1).min(items.len() - 1),
-            Message::Confirm | Message::Toggle => {
-                match items[self.welcome_cursor.min(items.len() - 1)] {
-                    WelcomeItem::Language => self.lang = self.lang.other(),
-                    WelcomeItem::Resume => {
-                        let answers = self
-                            .draft
-                            .take()
-                            .unwrap_or_else(|| Answers::empty(self.content().questions.len()));
-                        *self = self.clone().with_answers(answers);
-                    }
-                    WelcomeItem::Start => {
-                        let discard = self.draft.take().is_some();
-                        self.screen = Screen::Interview;
-                        self.load_field();
-                        return if discard {
-                            vec![Effect::DiscardDraft]
-                        } else {
-                            vec![]
-                        };
-                    }
-                }
+    /// Applies a message from `viewer` (whose language a switch changes); returns what the front end
+    /// must do.
+    pub fn update(&mut self, viewer: &mut Viewer, message: Message) -> Vec<Effect> {
+        let command = match message {
+            Message::Notify(notice) => {
+                self.notice = Some(notice);
+                return vec![];
             }
-            _ => {}
-        }
-        vec![]
-    }
-
-    pub(super) fn update_question(&mut self, q: QuestionIdx, message: Message) -> Vec<Effect> {
-        let kind = self.content().questions[q].kind.clone();
-        let options = option_count(&kind);
-        match message {
-            Message::Up => self.field.cursor = self.field.cursor.saturating_sub(1),
-            Message::Down if options > 0 => {
-                self.field.cursor = (self.field.cursor + 1).min(options - 1);
-            }
-            Message::Toggle if matches!(kind, QuestionKind::MultiChoice { .. }) => {
-                let cursor = self.field.cursor;
-                if let Some(t) = self.field.ticked.get_mut(cursor) {
-                    *t = !*t;
-                }
-            }
-            Message::Input(c) if self.in_text_field() => {
-                self.field.text.push(c);
-                self.field.error = None;
-            }
-            Message::Erase => {
-                self.field.text.pop();
-                self.field.error = None;
-            }
-            Message::Confirm => return self.confirm(&kind),
-            Message::Back => {
-                let first = self.interview.path().first() == Some(&q);
-                if first {
-                    self.screen = Screen::Welcome;
-                } else {
-                    self.interview.back();
-                    self.load_field();
-                }
-            }
-            _ => {}
-        }
-        vec![]
-    }
-
-    fn confirm(&mut self, kind: &QuestionKind) -> Vec<Effect> {
-        let result = match kind {
-            QuestionKind::YesNo => self.interview.submit(Value::Bool(self.field.cursor == 0)),
-            QuestionKind::Choice { .. } => self.interview.submit(Value::Choice(self.field.cursor)),
-            QuestionKind::MultiChoice { .. } => {
-                let ticked = self
-                    .field
-                    .ticked
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| **t)
-                    .map(|(i, _)| i)
-                    .collect();
-                self.interview.submit(Value::Choices(ticked))
-            }
-            _ => self.interview.submit_text(&self.field.text),
+            Message::Command(Command::ForceQuit) => return vec![Effect::Quit],
+            Message::Command(command) => Some(command),
+            Message::Type(_) => None,
         };
-        match result {
+        if let Some(overlay) = self.overlay {
+            return self.update_overlay(overlay, viewer, command);
+        }
+        match command {
+            Some(Command::Help) => self.overlay = Some(Overlay::Help),
+            Some(Command::Quit) => self.overlay = Some(Overlay::ConfirmQuit),
+            Some(Command::SwitchLang) => viewer.lang = viewer.lang.other(),
+            _ => {
+                self.notice = None;
+                return self.update_screen(viewer, &message);
+            }
+        }
+        vec![]
+    }
+
+    fn update_overlay(
+        &mut self,
+        overlay: Overlay,
+        viewer: &Viewer,
+        command: Option<Command>,
+    ) -> Vec<Effect> {
+        self.overlay = None;
+        match overlay {
+            Overlay::Help => vec![],
+            Overlay::ConfirmQuit => match command {
+                Some(Command::Yes | Command::Confirm) => vec![Effect::Quit],
+                _ => vec![],
+            },
+            Overlay::RecordConsent => self.answer_consent(command == Some(Command::Yes), viewer),
+        }
+    }
+
+    fn update_screen(&mut self, viewer: &mut Viewer, message: &Message) -> Vec<Effect> {
+        match &self.screen {
+            Screen::Welcome { cursor } => {
+                let cursor = *cursor;
+                self.update_welcome(cursor, viewer, message)
+            }
+            Screen::Question(_) => self.update_question(viewer.lang, message),
+            Screen::Review { cursor } => {
+                let cursor = *cursor;
+                self.update_review(cursor, message);
+                vec![]
+            }
+            Screen::Result(_) => self.update_result(viewer.lang, message),
+        }
+    }
+
+    fn update_welcome(
+        &mut self,
+        cursor: usize,
+        viewer: &mut Viewer,
+        message: &Message,
+    ) -> Vec<Effect> {
+        let items = self.welcome_items();
+        let last = items.len() - 1;
+        match message {
+            Message::Command(Command::Up) => {
+                self.screen = Screen::Welcome {
+                    cursor: cursor.saturating_sub(1),
+                }
+            }
+            Message::Command(Command::Down) => {
+                self.screen = Screen::Welcome {
+                    cursor: (cursor + 1).min(last),
+                }
+            }
+            Message::Command(Command::Confirm | Command::Toggle) => {
+                return self.choose_welcome(items[cursor.min(last)], viewer);
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn choose_welcome(&mut self, item: WelcomeItem, viewer: &mut Viewer) -> Vec<Effect> {
+        let draft = match &mut self.storage {
+            Storage::Draft { resumable } => resumable.take(),
+            _ => None,
+        };
+        match item {
+            WelcomeItem::Language => {
+                viewer.lang = viewer.lang.other();
+                if let Storage::Draft { resumable } = &mut self.storage {
+                    *resumable = draft;
+                }
+                vec![]
+            }
+            WelcomeItem::Resume => {
+                if let Some(answers) = draft {
+                    self.resume(answers);
+                }
+                vec![]
+            }
+            WelcomeItem::Start => {
+                self.navigate(|_| {});
+                if draft.is_some() {
+                    vec![Effect::DiscardDraft]
+                } else {
+                    vec![]
+                }
+            }
+        }
+    }
+
+    fn update_question(&mut self, lang: Lang, message: &Message) -> Vec<Effect> {
+        let Some(q) = self.current_question() else {
+            return vec![];
+        };
+        let kind = self.content().questions[q].kind.clone();
+        if let Message::Command(Command::Confirm) = message {
+            return self.confirm(&kind, lang);
+        }
+        if let Message::Command(Command::Back) = message {
+            self.back_from(q);
+            return vec![];
+        }
+        let Screen::Question(field) = &mut self.screen else {
+            return vec![];
+        };
+        edit_field(field, &kind, message);
+        vec![]
+    }
+
+    /// Back from question `q`: to the previous question, or from the first to the welcome screen.
+    fn back_from(&mut self, q: usize) {
+        if self.interview.path().first() == Some(&q) {
+            let start = self
+                .welcome_items()
+                .iter()
+                .position(|i| *i == WelcomeItem::Start);
+            self.screen = Screen::Welcome {
+                cursor: start.unwrap_or(0),
+            };
+        } else {
+            self.navigate(kouteki_core::interview::Interview::back);
+        }
+    }
+
+    fn confirm(&mut self, kind: &QuestionKind, lang: Lang) -> Vec<Effect> {
+        let Screen::Question(field) = &self.screen else {
+            return vec![];
+        };
+        let value = match kind {
+            QuestionKind::YesNo => Ok(Value::Bool(field.cursor == 0)),
+            QuestionKind::Choice { .. } => Ok(Value::Choice(field.cursor)),
+            QuestionKind::MultiChoice { .. } => Ok(Value::Choices(ticked(field))),
+            _ => kouteki_core::interview::parse_input(kind, &field.text),
+        };
+        match value.and_then(|v| self.interview.submit(v)) {
             Ok(()) => {
-                self.load_field();
-                self.review_cursor = 0;
-                vec![Effect::SaveDraft(self.interview.effective_answers())]
+                self.navigate(|_| {});
+                self.draft_effect(lang)
             }
             Err(error) => {
-                self.field.error = Some(error);
+                if let Screen::Question(field) = &mut self.screen {
+                    field.error = Some(error);
+                }
                 vec![]
             }
         }
     }
 
-    pub(super) fn update_review(&mut self, message: Message) -> Vec<Effect> {
+    /// Saving the draft after an answer, where drafts are kept.
+    fn draft_effect(&self, lang: Lang) -> Vec<Effect> {
+        match self.storage {
+            Storage::Draft { .. } => vec![Effect::SaveDraft(self.answers_file(lang))],
+            _ => vec![],
+        }
+    }
+
+    /// The answers that count as an answers file, with the evaluation date and `lang`, so
+    /// `kouteki eval` on it gives the same result.
+    fn answers_file(&self, lang: Lang) -> String {
+        answers_file::to_toml(
+            self.content(),
+            &self.interview.effective_answers(),
+            Some(self.interview.as_of()),
+            lang,
+        )
+    }
+
+    fn update_review(&mut self, cursor: usize, message: &Message) {
         let rows = self.interview.path().len() + 1;
         match message {
-            Message::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
-            Message::Down => self.review_cursor = (self.review_cursor + 1).min(rows - 1),
-            Message::Back => {
-                self.interview.back();
-                self.load_field();
+            Message::Command(Command::Up) => {
+                self.screen = Screen::Review {
+                    cursor: cursor.saturating_sub(1),
+                }
             }
-            Message::Confirm if self.review_cursor == 0 => self.show_result(),
-            Message::Confirm => {
-                let q = self.interview.path()[self.review_cursor - 1];
-                self.interview.edit(q);
-                self.load_field();
+            Message::Command(Command::Down) => {
+                self.screen = Screen::Review {
+                    cursor: (cursor + 1).min(rows - 1),
+                }
+            }
+            Message::Command(Command::Back) => {
+                self.navigate(kouteki_core::interview::Interview::back);
+            }
+            Message::Command(Command::Confirm) if cursor == 0 => self.show_result(),
+            Message::Command(Command::Confirm) => {
+                let q = self.interview.path()[cursor - 1];
+                self.navigate(|interview| interview.edit(q));
             }
             _ => {}
         }
-        vec![]
     }
 
     fn show_result(&mut self) {
-        let assessment = self.interview.assess();
-        self.result = Some(ResultView {
-            assessment,
-            selected: 0,
-            detail_focus: false,
-            scroll: 0,
-        });
-        self.screen = Screen::Result;
-        if self.recording == Recording::Ask {
-            self.overlay = Overlay::RecordConsent;
+        let reports = Reports::new(self.content(), &self.interview.assess());
+        self.screen = Screen::Result(Box::new(ResultView::new(reports)));
+        if let Storage::Session {
+            recording: Recording::Ask,
+        } = self.storage
+        {
+            self.overlay = Some(Overlay::RecordConsent);
         }
     }
 
-    /// `y` agrees to recording; anything else declines. Asked once.
-    pub(super) fn answer_consent(&mut self, message: &Message) -> Vec<Effect> {
-        self.overlay = Overlay::None;
-        if !matches!(message, Message::Input('y' | 'Y')) {
-            self.recording = Recording::Declined;
-            return vec![];
-        }
-        self.recording = Recording::Agreed;
-        let Some(view) = &self.result else {
+    /// The client's answer to the recording question (asked once): a yes hands the copy over.
+    fn answer_consent(&mut self, agreed: bool, viewer: &Viewer) -> Vec<Effect> {
+        let Storage::Session { recording } = &mut self.storage else {
             return vec![];
         };
-        let report = Report::new(self.interview.content(), &view.assessment, self.lang);
+        *recording = if agreed {
+            Recording::Agreed
+        } else {
+            Recording::Declined
+        };
+        let Some(view) = self.result().filter(|_| agreed) else {
+            return vec![];
+        };
+        let markdown = to_markdown(view.reports.get(viewer.lang));
         vec![Effect::Record {
-            answers: self.interview.effective_answers(),
-            markdown: to_markdown(&report),
+            answers: self.answers_file(viewer.lang),
+            markdown,
         }]
     }
 
-    pub(super) fn update_result(&mut self, message: Message) -> Vec<Effect> {
-        let Some(view) = self.result.as_mut() else {
+    fn update_result(&mut self, lang: Lang, message: &Message) -> Vec<Effect> {
+        let Screen::Result(view) = &mut self.screen else {
             return vec![];
         };
-        let count = view.entry_count();
-        match message {
-            Message::Up if view.detail_focus => view.scroll = view.scroll.saturating_sub(1),
-            Message::Down if view.detail_focus => view.scroll = view.scroll.saturating_add(1),
-            Message::Up => {
-                view.selected = view.selected.saturating_sub(1);
-                view.scroll = 0;
+        let Message::Command(command) = message else {
+            return vec![];
+        };
+        match command {
+            Command::SaveReport => {
+                return vec![Effect::SaveReport(to_markdown(view.reports.get(lang)))];
             }
-            Message::Down => {
-                view.selected = (view.selected + 1).min(count.saturating_sub(1));
-                view.scroll = 0;
+            Command::Restart => {
+                self.navigate(kouteki_core::interview::Interview::restart);
+                return match self.storage {
+                    Storage::Draft { .. } => vec![Effect::DiscardDraft],
+                    _ => vec![],
+                };
             }
-            Message::NextPane => view.detail_focus = !view.detail_focus,
-            Message::SaveReport => {
-                let report = Report::new(self.interview.content(), &view.assessment, self.lang);
-                return vec![Effect::SaveReport(to_markdown(&report))];
-            }
-            Message::Restart => {
-                self.interview.restart();
-                self.result = None;
-                self.screen = Screen::Interview;
-                self.load_field();
-                return vec![Effect::DiscardDraft];
-            }
-            Message::ChangeAnswers | Message::Back => {
+            Command::ChangeAnswers | Command::Back => {
                 self.interview.review();
-                self.review_cursor = 0;
-                self.screen = Screen::Interview;
+                self.screen = Screen::Review { cursor: 0 };
             }
-            _ => {}
+            other => move_in_result(view, *other),
         }
         vec![]
     }
+}
 
-    /// Sets the field to the current question's existing answer (or empty).
-    pub(super) fn load_field(&mut self) {
-        let Step::Question(q) = self.interview.step() else {
-            self.field = Field::default();
-            return;
-        };
-        let question = &self.content().questions[q];
-        let mut field = Field {
-            ticked: vec![false; question.choices().len()],
-            ..Field::default()
-        };
-        match self.interview.answer(q) {
-            Some(Value::Choice(i)) => field.cursor = *i,
-            Some(Value::Bool(b)) => field.cursor = usize::from(!*b),
-            Some(Value::Choices(list)) => list.iter().for_each(|i| field.ticked[*i] = true),
-            Some(Value::Number(n)) => field.text = n.to_string(),
-            Some(Value::Date(d)) => field.text = d.to_string(),
-            Some(Value::Text(t)) => field.text = t.clone(),
-            None => {}
+/// Moves the result's selection or scrolls its detail pane.
+fn move_in_result(view: &mut ResultView, command: Command) {
+    let count = view.entry_count();
+    match command {
+        Command::Up if view.detail_focus => view.scroll = view.scroll.saturating_sub(1),
+        Command::Down if view.detail_focus => view.scroll = view.scroll.saturating_add(1),
+        Command::Up => {
+            view.selected = view.selected.saturating_sub(1);
+            view.scroll = 0;
         }
-        self.field = field;
+        Command::Down => {
+            view.selected = (view.selected + 1).min(count.saturating_sub(1));
+            view.scroll = 0;
+        }
+        Command::NextPane => view.detail_focus = !view.detail_focus,
+        _ => {}
     }
+}
+
+/// Moves, ticks, types or erases in a question's field.
+fn edit_field(field: &mut Field, kind: &QuestionKind, message: &Message) {
+    let options = option_count(kind);
+    match message {
+        Message::Command(Command::Up) => field.cursor = field.cursor.saturating_sub(1),
+        Message::Command(Command::Down) if options > 0 => {
+            field.cursor = (field.cursor + 1).min(options - 1);
+        }
+        Message::Command(Command::Toggle) if matches!(kind, QuestionKind::MultiChoice { .. }) => {
+            if let Some(t) = field.ticked.get_mut(field.cursor) {
+                *t = !*t;
+            }
+        }
+        Message::Type(c) if is_typed(kind) => {
+            field.text.push(*c);
+            field.error = None;
+        }
+        Message::Command(Command::Erase) => {
+            field.text.pop();
+            field.error = None;
+        }
+        _ => {}
+    }
+}
+
+/// The ticked options of a multi-choice field, ascending.
+fn ticked(field: &Field) -> Vec<usize> {
+    field
+        .ticked
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t)
+        .map(|(i, _)| i)
+        .collect()
 }

@@ -5,8 +5,9 @@
 use std::sync::{Arc, OnceLock};
 
 use jiff::civil::{Date, date};
-use kouteki::tui::app::{App, Overlay, Privacy, Screen};
-use kouteki::tui::{Effect, Key, Message, Theme, message_for, view};
+use kouteki::tui::app::{App, Overlay, Screen, Storage};
+use kouteki::tui::screen::Field;
+use kouteki::tui::{Command, Effect, Key, Message, Theme, Viewer, message_for, view};
 use kouteki_core::answers::{Answers, Value};
 use kouteki_core::answers_file;
 use kouteki_core::content::{Content, QuestionKind, embedded};
@@ -14,6 +15,7 @@ use kouteki_core::engine::assess;
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::interview::Step;
 use kouteki_core::lang::Lang;
+use kouteki_core::report::{Report, to_json};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -25,14 +27,66 @@ fn content() -> Arc<Content> {
     Arc::clone(CONTENT.get_or_init(|| Arc::new(embedded::load_default().expect("valid content"))))
 }
 
-fn new_app(lang: Lang) -> App {
-    App::new(
-        content(),
-        AS_OF,
+/// An app and the person looking at it, driven by keys as a user would.
+#[derive(Clone)]
+struct Ui {
+    app: App,
+    viewer: Viewer,
+}
+
+impl Ui {
+    fn new(app: App, lang: Lang) -> Ui {
+        Ui {
+            app,
+            viewer: Viewer::new(lang, Theme::new(true)),
+        }
+    }
+
+    /// Presses a key: maps it through the one key table, then updates.
+    fn press(&mut self, key: Key) -> Vec<Effect> {
+        match message_for(&self.app, key) {
+            Some(message) => self.app.update(&mut self.viewer, message),
+            None => vec![],
+        }
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.press(Key::Char(c));
+        }
+    }
+
+    /// The field of the question on screen.
+    fn field(&self) -> &Field {
+        self.app.question().expect("a question on screen").1
+    }
+
+    fn step(&self) -> Step {
+        self.app.interview().step()
+    }
+
+    fn render(&self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        terminal
+            .draw(|frame| view(&self.app, &self.viewer, frame))
+            .expect("draw");
+        terminal.backend().to_string()
+    }
+
+    /// The result shown, in the viewer's language.
+    fn report(&self) -> &Report {
+        self.app
+            .result()
+            .expect("result")
+            .reports
+            .get(self.viewer.lang)
+    }
+}
+
+fn new_app(lang: Lang) -> Ui {
+    Ui::new(
+        App::new(content(), AS_OF, Storage::Draft { resumable: None }),
         lang,
-        Theme::new(true),
-        Privacy::Local,
-        None,
     )
 }
 
@@ -45,29 +99,9 @@ fn case(name: &str) -> (Answers, Date) {
     (file.answers, file.as_of.expect("case has as_of"))
 }
 
-fn render(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| view(app, frame)).expect("draw");
-    terminal.backend().to_string()
-}
-
-/// Presses a key: maps it through the one key table, then updates.
-fn press(app: &mut App, key: Key) -> Vec<Effect> {
-    match message_for(app, key) {
-        Some(message) => app.update(message),
-        None => vec![],
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, Key::Char(c));
-    }
-}
-
 /// Answers the question on screen with `value` using keys only.
-fn answer_with_keys(app: &mut App, value: &Value) {
-    let Some(q) = app.current_question() else {
+fn answer_with_keys(ui: &mut Ui, value: &Value) {
+    let Some(q) = ui.app.current_question() else {
         panic!("no question on screen")
     };
     let kind = content().questions[q].kind.clone();
@@ -75,48 +109,42 @@ fn answer_with_keys(app: &mut App, value: &Value) {
         (QuestionKind::YesNo, Value::Bool(b)) => usize::from(!*b),
         (QuestionKind::Choice { .. }, Value::Choice(i)) => *i,
         (_, Value::Number(n)) => {
-            while !app.field.text.is_empty() {
-                press(app, Key::Backspace);
+            while !ui.field().text.is_empty() {
+                ui.press(Key::Backspace);
             }
-            type_text(app, &n.to_string());
-            press(app, Key::Enter);
+            ui.type_text(&n.to_string());
+            ui.press(Key::Enter);
             return;
         }
         other => panic!("unexpected {other:?}"),
     };
-    while app.field.cursor > target {
-        press(app, Key::Up);
+    while ui.field().cursor > target {
+        ui.press(Key::Up);
     }
-    while app.field.cursor < target {
-        press(app, Key::Down);
+    while ui.field().cursor < target {
+        ui.press(Key::Down);
     }
-    press(app, Key::Enter);
+    ui.press(Key::Enter);
 }
 
 /// Drives a new app from the welcome screen to the result with keys, answering from `answers`.
-fn drive_to_result(lang: Lang, answers: &Answers, as_of: Date) -> App {
-    let mut app = App::new(
-        content(),
-        as_of,
-        lang,
-        Theme::new(true),
-        Privacy::Local,
-        None,
-    );
-    press(&mut app, Key::Enter);
+fn drive_to_result(lang: Lang, answers: &Answers, as_of: Date) -> Ui {
+    let app = App::new(content(), as_of, Storage::Draft { resumable: None });
+    let mut ui = Ui::new(app, lang);
+    ui.press(Key::Enter);
     let mut guard = 0;
-    while let Some(q) = app.current_question() {
+    while let Some(q) = ui.app.current_question() {
         let value = kouteki_core::answers::Lookup::get(answers, q)
             .unwrap_or_else(|| panic!("no answer for {}", content().questions[q].id))
             .clone();
-        answer_with_keys(&mut app, &value);
+        answer_with_keys(&mut ui, &value);
         guard += 1;
         assert!(guard < 100, "the interview does not end");
     }
-    assert_eq!(app.interview.step(), Step::Review);
-    press(&mut app, Key::Enter);
-    assert_eq!(app.screen, Screen::Result);
-    app
+    assert_eq!(ui.step(), Step::Review);
+    ui.press(Key::Enter);
+    assert!(ui.app.result().is_some(), "the result is shown");
+    ui
 }
 
 const PERSONAS: [&str; 4] = [
@@ -131,12 +159,13 @@ fn driving_the_app_with_keys_gives_the_same_result_as_eval() {
     for name in PERSONAS {
         let (answers, as_of) = case(name);
         for lang in Lang::ALL {
-            let app = drive_to_result(lang, &answers, as_of);
-            let shown = &app.result.as_ref().expect("result").assessment;
-            let expected = assess(&content(), &answers, as_of);
-            assert_eq!(shown.findings, expected.findings, "{name} ({lang:?})");
-            assert_eq!(shown.areas, expected.areas, "{name} ({lang:?})");
-            assert_eq!(shown.upcoming, expected.upcoming, "{name} ({lang:?})");
+            let ui = drive_to_result(lang, &answers, as_of);
+            let expected = Report::new(&content(), &assess(&content(), &answers, as_of), lang);
+            assert_eq!(
+                to_json(ui.report()),
+                to_json(&expected),
+                "{name} ({lang:?})"
+            );
         }
     }
 }
@@ -145,46 +174,43 @@ fn driving_the_app_with_keys_gives_the_same_result_as_eval() {
 fn changing_an_answer_from_the_result_reroutes_the_interview() {
     let (answers, as_of) = case("03-engineer-unpaid-premiums");
     let mut app = drive_to_result(Lang::En, &answers, as_of);
-    let has = |app: &App, rule_id: &str| {
-        app.result
-            .as_ref()
-            .unwrap()
-            .assessment
-            .findings
-            .iter()
-            .any(|f| content().rules[f.rule].id == rule_id)
-    };
+    let has = |ui: &Ui, rule_id: &str| ui.report().findings.iter().any(|f| f.id == rule_id);
     assert!(has(&app, "pension.payment.unpaid"));
-    press(&mut app, Key::Char('c'));
-    assert_eq!(app.interview.step(), Step::Review);
+    app.press(Key::Char('c'));
+    assert_eq!(app.step(), Step::Review);
+    assert!(
+        app.app.result().is_none(),
+        "no result is kept once answers may change"
+    );
     let plan = content().question_index("pension_plan").unwrap();
     let row = app
-        .interview
+        .app
+        .interview()
         .path()
         .iter()
         .position(|q| *q == plan)
         .unwrap()
         + 1;
     for _ in 0..row {
-        press(&mut app, Key::Down);
+        app.press(Key::Down);
     }
-    press(&mut app, Key::Enter);
-    assert_eq!(app.current_question(), Some(plan));
+    app.press(Key::Enter);
+    assert_eq!(app.app.current_question(), Some(plan));
     answer_with_keys(
         &mut app,
         &Value::Choice(content().questions[plan].choice_index("employees").unwrap()),
     );
     assert_eq!(
-        app.interview.step(),
+        app.step(),
         Step::Review,
         "no new question applies: back to the review"
     );
-    press(&mut app, Key::Up);
-    press(&mut app, Key::Up);
-    while app.review_cursor > 0 {
-        press(&mut app, Key::Up);
+    app.press(Key::Up);
+    app.press(Key::Up);
+    while matches!(app.app.screen(), Screen::Review { cursor } if *cursor > 0) {
+        app.press(Key::Up);
     }
-    press(&mut app, Key::Enter);
+    app.press(Key::Enter);
     assert!(
         !has(&app, "pension.payment.unpaid"),
         "the payment answer no longer counts"
@@ -194,89 +220,123 @@ fn changing_an_answer_from_the_result_reroutes_the_interview() {
 #[test]
 fn switching_language_mid_interview_keeps_answers() {
     let mut app = new_app(Lang::En);
-    press(&mut app, Key::Enter);
+    app.press(Key::Enter);
     answer_with_keys(&mut app, &Value::Choice(0));
-    press(&mut app, Key::Down);
-    let before = app.interview.answers().clone();
-    let (step, field) = (app.interview.step(), app.field.clone());
-    press(&mut app, Key::Char('L'));
-    assert_eq!(app.lang, Lang::Ja);
-    assert_eq!(app.interview.answers(), &before);
+    app.press(Key::Down);
+    let before = app.app.interview().answers().clone();
+    let (step, field) = (app.step(), app.field().clone());
+    app.press(Key::Char('L'));
+    assert_eq!(app.viewer.lang, Lang::Ja);
+    assert_eq!(app.app.interview().answers(), &before);
     assert_eq!(
-        (app.interview.step(), &app.field),
+        (app.step(), app.field()),
         (step, &field),
         "same question, same selection"
     );
     assert!(
-        render(&app, 80, 24).contains("永住許可"),
+        app.render(80, 24).contains("永住許可"),
         "the question is now in Japanese"
     );
     answer_with_keys(&mut app, &Value::Choice(1));
-    press(&mut app, Key::F1);
-    press(&mut app, Key::Esc);
-    assert_eq!(app.overlay, Overlay::None, "any key closes the help");
+    app.press(Key::F1);
+    app.press(Key::Char('x'));
+    assert_eq!(app.app.overlay(), None, "any key closes the help");
 }
 
 #[test]
 fn back_drops_an_invalid_unconfirmed_input_and_never_blocks() {
     let mut app = new_app(Lang::En);
-    press(&mut app, Key::Enter);
+    app.press(Key::Enter);
     answer_with_keys(&mut app, &Value::Choice(0));
     answer_with_keys(&mut app, &Value::Choice(0));
-    type_text(&mut app, "999");
-    press(&mut app, Key::Enter);
-    assert!(app.field.error.is_some(), "out of range is refused");
-    assert!(render(&app, 80, 24).contains("Please enter a number from 0 to 120."));
-    press(&mut app, Key::Left);
-    assert_eq!(app.current_question(), content().question_index("goal"));
-    assert!(app.field.error.is_none());
+    app.type_text("999");
+    app.press(Key::Enter);
+    assert!(app.field().error.is_some(), "out of range is refused");
+    assert!(
+        app.render(80, 24)
+            .contains("Please enter a number from 0 to 120.")
+    );
+    app.press(Key::Char('L'));
+    assert!(
+        !app.render(80, 24)
+            .contains("Please enter a number from 0 to 120."),
+        "in a field L is typed, not a switch"
+    );
+    app.press(Key::Backspace);
+    app.press(Key::Enter);
+    app.viewer.lang = Lang::Ja;
+    assert!(
+        app.render(80, 24)
+            .contains("0から120までの数字を入力してください。"),
+        "the message is drawn in the viewer's language"
+    );
+    app.press(Key::Left);
+    assert_eq!(app.app.current_question(), content().question_index("goal"));
+    assert!(app.field().error.is_none());
 }
 
 #[test]
 fn quitting_asks_first_and_ctrl_c_quits_at_once() {
     let mut app = new_app(Lang::En);
-    assert!(press(&mut app, Key::Char('q')).is_empty());
-    assert_eq!(app.overlay, Overlay::ConfirmQuit);
-    assert!(press(&mut app, Key::Char('n')).is_empty());
-    assert_eq!(app.overlay, Overlay::None);
-    press(&mut app, Key::Esc);
-    assert_eq!(press(&mut app, Key::Char('y')), vec![Effect::Quit]);
-    assert_eq!(
-        press(&mut new_app(Lang::En), Key::CtrlC),
-        vec![Effect::Quit]
-    );
+    assert!(app.press(Key::Char('q')).is_empty());
+    assert_eq!(app.app.overlay(), Some(Overlay::ConfirmQuit));
+    assert!(app.press(Key::Char('n')).is_empty());
+    assert_eq!(app.app.overlay(), None);
+    app.press(Key::Esc);
+    assert_eq!(app.press(Key::Char('y')), vec![Effect::Quit]);
+    assert_eq!(new_app(Lang::En).press(Key::CtrlC), vec![Effect::Quit]);
 }
 
 #[test]
 fn every_confirmed_answer_saves_a_draft_of_the_answers_that_count() {
-    let mut app = new_app(Lang::En);
-    press(&mut app, Key::Enter);
-    let effects = press(&mut app, Key::Enter);
-    match effects.as_slice() {
-        [Effect::SaveDraft(answers)] => assert_eq!(answers.answered().count(), 1),
-        other => panic!("expected a draft, got {other:?}"),
-    }
+    let mut app = new_app(Lang::Ja);
+    app.press(Key::Enter);
+    let effects = app.press(Key::Enter);
+    let [Effect::SaveDraft(text)] = effects.as_slice() else {
+        panic!("expected a draft, got {effects:?}")
+    };
+    let file = answers_file::parse(&content(), &SourceText::new("draft", text))
+        .expect("a draft reads back");
+    assert_eq!(file.answers.answered().count(), 1);
+    assert_eq!(
+        file.as_of,
+        Some(AS_OF),
+        "the draft keeps its evaluation date"
+    );
+    assert_eq!(
+        file.lang,
+        Some(Lang::Ja),
+        "and the language it was answered in"
+    );
+    let mut no_save = Ui::new(App::new(content(), AS_OF, Storage::NoSave), Lang::En);
+    no_save.press(Key::Enter);
+    assert_eq!(
+        no_save.press(Key::Enter),
+        vec![],
+        "--no-save keeps no draft"
+    );
 }
 
 #[test]
 fn in_a_number_field_letters_are_typed_not_shortcuts() {
     let mut app = new_app(Lang::En);
-    press(&mut app, Key::Enter);
+    app.press(Key::Enter);
     answer_with_keys(&mut app, &Value::Choice(0));
     answer_with_keys(&mut app, &Value::Choice(0));
-    assert_eq!(message_for(&app, Key::Char('q')), Some(Message::Input('q')));
-    assert_eq!(message_for(&app, Key::Char('L')), Some(Message::Input('L')));
-    assert_eq!(message_for(&app, Key::Esc), Some(Message::Quit));
-    assert_eq!(message_for(&app, Key::F1), Some(Message::Help));
+    let app = &app.app;
+    assert_eq!(message_for(app, Key::Char('q')), Some(Message::Type('q')));
+    assert_eq!(message_for(app, Key::Char('L')), Some(Message::Type('L')));
+    assert_eq!(message_for(app, Key::Esc), Some(Command::Quit.into()));
+    assert_eq!(message_for(app, Key::F1), Some(Command::Help.into()));
 }
 
 // ---- snapshots ----
 
-fn snapshot_all(name: &str, app: &App) {
+fn snapshot_all(name: &str, ui: &Ui) {
     for (width, height) in [(80, 24), (120, 40)] {
-        let screen = render(app, width, height);
+        let screen = ui.render(width, height);
         insta::assert_snapshot!(
-            format!("{name}_{}_{width}x{height}", app.lang.code()),
+            format!("{name}_{}_{width}x{height}", ui.viewer.lang.code()),
             screen
         );
     }
@@ -297,15 +357,11 @@ fn snapshot_welcome() {
 fn snapshot_welcome_with_a_draft() {
     each_lang(|lang| {
         let (answers, _) = case("03-engineer-unpaid-premiums");
-        let app = App::new(
-            content(),
-            AS_OF,
-            lang,
-            Theme::new(true),
-            Privacy::Session,
-            Some(answers),
-        );
-        snapshot_all("welcome_draft_session", &app);
+        let storage = Storage::Draft {
+            resumable: Some(answers),
+        };
+        let app = Ui::new(App::new(content(), AS_OF, storage), lang);
+        snapshot_all("welcome_draft", &app);
     });
 }
 
@@ -313,8 +369,8 @@ fn snapshot_welcome_with_a_draft() {
 fn snapshot_choice_question() {
     each_lang(|lang| {
         let mut app = new_app(lang);
-        press(&mut app, Key::Enter);
-        press(&mut app, Key::Down);
+        app.press(Key::Enter);
+        app.press(Key::Down);
         snapshot_all("question_choice", &app);
     });
 }
@@ -323,11 +379,11 @@ fn snapshot_choice_question() {
 fn snapshot_number_question_with_a_validation_message() {
     each_lang(|lang| {
         let mut app = new_app(lang);
-        press(&mut app, Key::Enter);
+        app.press(Key::Enter);
         answer_with_keys(&mut app, &Value::Choice(0));
         answer_with_keys(&mut app, &Value::Choice(0));
-        type_text(&mut app, "130");
-        press(&mut app, Key::Enter);
+        app.type_text("130");
+        app.press(Key::Enter);
         snapshot_all("question_number_error", &app);
     });
 }
@@ -338,8 +394,9 @@ fn snapshot_yes_no_question() {
         let (mut answers, _) = case("03-engineer-unpaid-premiums");
         let q = content().question_index("knows_my_number").unwrap();
         answers.clear(q);
-        let app = new_app(lang).with_answers(answers);
-        assert_eq!(app.current_question(), Some(q));
+        let mut app = new_app(lang);
+        app.app = app.app.with_answers(answers);
+        assert_eq!(app.app.current_question(), Some(q));
         snapshot_all("question_yes_no", &app);
     });
 }
@@ -348,7 +405,9 @@ fn snapshot_yes_no_question() {
 fn snapshot_review() {
     each_lang(|lang| {
         let (answers, _) = case("03-engineer-unpaid-premiums");
-        snapshot_all("review", &new_app(lang).with_answers(answers));
+        let mut app = new_app(lang);
+        app.app = app.app.with_answers(answers);
+        snapshot_all("review", &app);
     });
 }
 
@@ -372,9 +431,9 @@ fn snapshot_result_detail_scrolled() {
     each_lang(|lang| {
         let (answers, as_of) = case("11-other-status-everything-red");
         let mut app = drive_to_result(lang, &answers, as_of);
-        press(&mut app, Key::Down);
-        press(&mut app, Key::Tab);
-        press(&mut app, Key::Down);
+        app.press(Key::Down);
+        app.press(Key::Tab);
+        app.press(Key::Down);
         snapshot_all("result_detail_scrolled", &app);
     });
 }
@@ -383,24 +442,26 @@ fn snapshot_result_detail_scrolled() {
 fn snapshot_help_overlay_and_too_small() {
     each_lang(|lang| {
         let mut app = new_app(lang);
-        press(&mut app, Key::Char('?'));
+        app.press(Key::Char('?'));
         snapshot_all("help", &app);
-        insta::assert_snapshot!(format!("too_small_{}", lang.code()), render(&app, 59, 19));
+        insta::assert_snapshot!(format!("too_small_{}", lang.code()), app.render(59, 19));
     });
 }
 
 #[test]
 fn no_size_down_to_1x1_panics() {
     let (answers, as_of) = case("11-other-status-everything-red");
+    let mut prefilled = new_app(Lang::En);
+    prefilled.app = prefilled.app.with_answers(answers.clone());
     let apps = [
         new_app(Lang::Ja),
-        new_app(Lang::En).with_answers(answers.clone()),
+        prefilled,
         drive_to_result(Lang::Ja, &answers, as_of),
     ];
     for app in &apps {
         for width in [1, 2, 5, 20, 59, 60, 61, 200] {
             for height in [1, 2, 5, 19, 20, 21, 60] {
-                render(app, width, height);
+                app.render(width, height);
             }
         }
     }
@@ -411,7 +472,9 @@ fn result_banner_and_cards_use_the_severity_colors_and_symbols() {
     let (answers, as_of) = case("03-engineer-unpaid-premiums");
     let app = drive_to_result(Lang::En, &answers, as_of);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|frame| view(&app, frame)).unwrap();
+    terminal
+        .draw(|frame| view(&app.app, &app.viewer, frame))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     let banner_row: String = (0..120)
         .map(|x| buffer[(x, 1)].symbol().to_string())
@@ -421,11 +484,10 @@ fn result_banner_and_cards_use_the_severity_colors_and_symbols() {
         "{banner_row}"
     );
     assert_eq!(buffer[(1, 1)].bg, ratatui::style::Color::Red);
-    let no_color = App {
-        theme: Theme::new(false),
-        ..app.clone()
-    };
-    terminal.draw(|frame| view(&no_color, frame)).unwrap();
+    let no_color = Viewer::new(Lang::En, Theme::new(false));
+    terminal
+        .draw(|frame| view(&app.app, &no_color, frame))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     assert!(
         buffer
@@ -468,19 +530,88 @@ proptest! {
     fn any_key_sequence_leaves_a_valid_state(keys in proptest::collection::vec(key_strategy(), 0..300), width in 1u16..160, height in 1u16..60) {
         let mut app = new_app(Lang::En);
         for key in keys {
-            let asked = app.overlay == Overlay::ConfirmQuit;
-            let effects = press(&mut app, key);
+            let asked = app.app.overlay() == Some(Overlay::ConfirmQuit);
+            let effects = app.press(key);
             if effects.contains(&Effect::Quit) {
                 prop_assert!(asked, "only a confirmed quit ends the app (key {:?})", key);
                 break;
             }
-            if let Some(q) = app.current_question() {
-                let options = kouteki::tui::app::option_count(&content().questions[q].kind);
-                prop_assert!(options == 0 || app.field.cursor < options);
-                prop_assert!(app.interview.path().contains(&q), "the question shown is on the path");
+            if let Some((q, field)) = app.app.question() {
+                let options = kouteki::tui::screen::option_count(&content().questions[q].kind);
+                prop_assert!(options == 0 || field.cursor < options);
+                prop_assert!(app.app.interview().path().contains(&q), "the question shown is on the path");
             }
-            prop_assert_eq!(app.screen == Screen::Result, app.result.is_some() && app.screen == Screen::Result);
+            if matches!(app.app.screen(), Screen::Question(_)) {
+                prop_assert!(app.app.question().is_some(), "a question screen shows the interview's question");
+            }
+            if matches!(app.app.screen(), Screen::Review { .. }) {
+                prop_assert_eq!(app.step(), Step::Review, "the review is shown only at the interview's end");
+            }
         }
-        render(&app, width, height);
+        app.render(width, height);
+    }
+}
+
+/// The screen's rows as text, each wide character once.
+fn rows(ui: &Ui, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| view(&ui.app, &ui.viewer, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..width {
+                let symbol = buffer[(x, y)].symbol();
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .collect()
+}
+
+#[test]
+fn cards_never_cut_their_symbol_severity_word_or_count() {
+    for persona in [
+        "01-permanent-all-green",
+        "03-engineer-unpaid-premiums",
+        "11-other-status-everything-red",
+    ] {
+        let (answers, as_of) = case(persona);
+        for lang in Lang::ALL {
+            let ui = drive_to_result(lang, &answers, as_of);
+            for (width, height) in [(60, 20), (80, 24), (100, 30), (120, 40)] {
+                let rows = rows(&ui, width, height);
+                // Header, banner, a blank row, then the cards' 5 rows: their 3 inner rows are 4..7.
+                let mut cards = vec![String::new(); 4];
+                for row in &rows[4..7] {
+                    let parts: Vec<&str> = row.split('│').collect();
+                    for (card, text) in cards.iter_mut().enumerate() {
+                        text.push_str(parts.get(1 + 2 * card).copied().unwrap_or_default());
+                    }
+                }
+                for (card, summary) in cards.iter().zip(ui.report().areas.iter()) {
+                    let status = format!(
+                        "{}{}({})",
+                        summary.severity.symbol(),
+                        summary.severity.label(lang),
+                        summary.findings
+                    );
+                    let shown: String = card.split_whitespace().collect();
+                    let status: String = status.split_whitespace().collect();
+                    assert!(
+                        shown.starts_with(&status),
+                        "{persona} {lang:?} {width}x{height}: card shows {card:?}, not {status:?}"
+                    );
+                }
+            }
+        }
     }
 }

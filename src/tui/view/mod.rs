@@ -1,5 +1,6 @@
-//! `view`: draws the app into a ratatui frame, pure (reads the state, changes nothing). One screen a
-//! file; the header, hint bar and overlays are shared.
+//! `view`: draws the app for one viewer into a ratatui frame, pure (reads the state, changes
+//! nothing; every word is chosen in the viewer's language here). One screen a file; the header, hint
+//! bar and overlays are shared.
 
 mod chrome;
 mod overlay;
@@ -13,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::app::{App, Screen};
-use kouteki_core::interview::Step;
+use super::viewer::Viewer;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
@@ -21,10 +22,10 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
 /// Draws the whole screen.
-pub fn view(app: &App, frame: &mut Frame) {
+pub fn view(app: &App, viewer: &Viewer, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        overlay::too_small(app, frame, area);
+        overlay::too_small(viewer, frame, area);
         return;
     }
     let [header, body, hints] = Layout::vertical([
@@ -33,16 +34,16 @@ pub fn view(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    chrome::header(app, frame, header);
+    chrome::header(viewer, frame, header);
     let body = inset(body);
-    match (app.screen, app.interview.step()) {
-        (Screen::Welcome, _) => welcome::draw(app, frame, body),
-        (Screen::Interview, Step::Question(q)) => question::draw(app, frame, body, q),
-        (Screen::Interview, Step::Review) => review::draw(app, frame, body),
-        (Screen::Result, _) => result::draw(app, frame, body),
+    match app.screen() {
+        Screen::Welcome { cursor } => welcome::draw(app, viewer, frame, body, *cursor),
+        Screen::Question(_) => question::draw(app, viewer, frame, body),
+        Screen::Review { cursor } => review::draw(app, viewer, frame, body, *cursor),
+        Screen::Result(result) => result::draw(result, viewer, frame, body),
     }
-    chrome::hints(app, frame, hints);
-    overlay::draw(app, frame, area);
+    chrome::hints(app, viewer, frame, hints);
+    overlay::draw(app, viewer, frame, area);
 }
 
 /// The body with a one-column margin on each side.

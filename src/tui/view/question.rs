@@ -8,14 +8,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph};
 
 use super::super::app::App;
+use super::super::screen::Field;
+use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::content::{QuestionIdx, QuestionKind};
 use kouteki_core::i18n;
 use kouteki_core::lang::Lang;
 
-/// Draws question `q`.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
+/// Draws the question on screen.
+pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
+    let Some((q, field)) = app.question() else {
+        return;
+    };
     let [progress, gauge, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -23,7 +28,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
         Constraint::Min(1),
     ])
     .areas(area);
-    draw_progress(app, frame, progress, gauge, q);
+    draw_progress(app, viewer, frame, progress, gauge, q);
     let (main, help) = if body.width >= 100 {
         let [main, help] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
@@ -36,19 +41,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
             Layout::vertical([Constraint::Min(1), Constraint::Length(help_height)]).areas(body);
         (main, help)
     };
-    draw_main(app, frame, main, q);
-    draw_help(app, frame, help, q);
+    draw_main(app, viewer, frame, main, (q, field));
+    draw_help(app, viewer, frame, help, q);
 }
 
-fn draw_progress(app: &App, frame: &mut Frame, label_area: Rect, gauge_area: Rect, q: QuestionIdx) {
-    let lang = app.lang;
+fn draw_progress(
+    app: &App,
+    viewer: &Viewer,
+    frame: &mut Frame,
+    label_area: Rect,
+    gauge_area: Rect,
+    q: QuestionIdx,
+) {
+    let lang = viewer.lang;
     let content = app.content();
-    let path = app.interview.path();
+    let path = app.interview().path();
     let mut sections: Vec<usize> = path.iter().map(|p| content.questions[*p].section).collect();
     sections.dedup();
     let section = content.questions[q].section;
     let section_pos = sections.iter().position(|s| *s == section).unwrap_or(0) + 1;
-    let (done, total) = app.interview.progress();
+    let (done, total) = app.interview().progress();
     let label = format!(
         "{} {section_pos} {} {} · {}   {} {} {} {total}",
         w::SECTION.get(lang),
@@ -60,7 +72,7 @@ fn draw_progress(app: &App, frame: &mut Frame, label_area: Rect, gauge_area: Rec
         w::OF.get(lang),
     );
     frame.render_widget(
-        Paragraph::new(Span::styled(label, app.theme.heading())),
+        Paragraph::new(Span::styled(label, viewer.theme.heading())),
         label_area,
     );
     let ratio = if total == 0 {
@@ -71,39 +83,38 @@ fn draw_progress(app: &App, frame: &mut Frame, label_area: Rect, gauge_area: Rec
     let gauge = Gauge::default()
         .ratio(ratio.clamp(0.0, 1.0))
         .label("")
-        .gauge_style(app.theme.severity(kouteki_core::severity::Severity::Info));
+        .gauge_style(
+            viewer
+                .theme
+                .severity(kouteki_core::severity::Severity::Info),
+        );
     frame.render_widget(gauge, gauge_area);
 }
 
-fn draw_main(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
-    let lang = app.lang;
-    let theme = app.theme;
+fn draw_main(
+    app: &App,
+    viewer: &Viewer,
+    frame: &mut Frame,
+    area: Rect,
+    (q, field): (QuestionIdx, &Field),
+) {
+    let (lang, theme) = (viewer.lang, viewer.theme);
     let question = &app.content().questions[q];
     let mut lines = wrap(question.text.get(lang), area.width, "", "", theme.heading());
     lines.push(Line::default());
-    let options = option_labels(app, q);
-    for (i, label) in options.iter().enumerate() {
-        let selected = i == app.field.cursor;
-        let mark = match &question.kind {
-            QuestionKind::MultiChoice { .. }
-                if app.field.ticked.get(i).copied().unwrap_or(false) =>
-            {
-                "[x]"
-            }
-            QuestionKind::MultiChoice { .. } => "[ ]",
-            _ if selected => "(•)",
-            _ => "( )",
-        };
-        let first = format!("{} {mark} ", if selected { "▶" } else { " " });
-        let style = if selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        if selected {
-            frame.set_cursor_position((area.x, area.y + lines.len() as u16));
-        }
-        lines.extend(wrap(label, area.width, &first, "      ", style));
+    let options = option_labels(app, viewer.lang, q);
+    if options.is_empty() {
+        draw_field(app, viewer, (q, field), &mut lines, area, frame);
+    } else {
+        let cursor_row = option_lines(
+            &question.kind,
+            field,
+            &options,
+            viewer,
+            area.width,
+            &mut lines,
+        );
+        frame.set_cursor_position((area.x, area.y + cursor_row));
     }
     if matches!(question.kind, QuestionKind::MultiChoice { .. }) {
         lines.push(Line::default());
@@ -112,10 +123,7 @@ fn draw_main(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
             theme.dim(),
         )));
     }
-    if options.is_empty() {
-        draw_field(app, &mut lines, area, frame, q);
-    }
-    if let Some(error) = &app.field.error {
+    if let Some(error) = &field.error {
         lines.push(Line::default());
         lines.extend(wrap(
             &format!("✖ {}", error.message(lang)),
@@ -128,72 +136,105 @@ fn draw_main(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Adds the options, marked (▶, (•), [x]) as well as styled; returns the selected option's row.
+fn option_lines(
+    kind: &QuestionKind,
+    field: &Field,
+    options: &[String],
+    viewer: &Viewer,
+    width: u16,
+    lines: &mut Vec<Line<'static>>,
+) -> u16 {
+    let mut cursor_row = 0;
+    for (i, label) in options.iter().enumerate() {
+        let selected = i == field.cursor;
+        let mark = match kind {
+            QuestionKind::MultiChoice { .. } if field.ticked.get(i).copied().unwrap_or(false) => {
+                "[x]"
+            }
+            QuestionKind::MultiChoice { .. } => "[ ]",
+            _ if selected => "(•)",
+            _ => "( )",
+        };
+        let first = format!("{} {mark} ", if selected { "▶" } else { " " });
+        let style = if selected {
+            cursor_row = lines.len() as u16;
+            viewer.theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.extend(wrap(label, width, &first, "      ", style));
+    }
+    cursor_row
+}
+
 fn draw_field(
     app: &App,
+    viewer: &Viewer,
+    (q, field): (QuestionIdx, &Field),
     lines: &mut Vec<Line<'static>>,
     area: Rect,
     frame: &mut Frame,
-    q: QuestionIdx,
 ) {
     let question = &app.content().questions[q];
     let unit = match &question.kind {
         QuestionKind::Number {
             unit: Some(unit), ..
-        } => format!(" {}", unit.get(app.lang)),
+        } => format!(" {}", unit.get(viewer.lang)),
         _ => String::new(),
     };
     let prompt = "› ";
     let row = area.y + lines.len() as u16;
-    let text_width = unicode_width::UnicodeWidthStr::width(app.field.text.as_str()) as u16;
+    let text_width = unicode_width::UnicodeWidthStr::width(field.text.as_str()) as u16;
     frame.set_cursor_position((area.x + 2 + text_width, row));
     lines.push(Line::from(vec![
-        Span::styled(prompt, app.theme.key()),
-        Span::styled(app.field.text.clone(), app.theme.selected()),
+        Span::styled(prompt, viewer.theme.key()),
+        Span::styled(field.text.clone(), viewer.theme.selected()),
         Span::raw("▏"),
-        Span::styled(unit, app.theme.dim()),
+        Span::styled(unit, viewer.theme.dim()),
     ]));
     if matches!(question.kind, QuestionKind::Date) {
         lines.push(Line::from(Span::styled(
-            w::DATE_HINT.get(app.lang),
-            app.theme.dim(),
+            w::DATE_HINT.get(viewer.lang),
+            viewer.theme.dim(),
         )));
     }
     if let QuestionKind::Number { min, max, .. } = question.kind {
-        let range = match app.lang {
+        let range = match viewer.lang {
             Lang::En => format!("{min} – {max}"),
             Lang::Ja => format!("{min}〜{max}"),
         };
-        lines.push(Line::from(Span::styled(range, app.theme.dim())));
+        lines.push(Line::from(Span::styled(range, viewer.theme.dim())));
     }
 }
 
 /// The options shown for a question, in display order (yes/no has two).
-pub fn option_labels(app: &App, q: QuestionIdx) -> Vec<String> {
+pub fn option_labels(app: &App, lang: Lang, q: QuestionIdx) -> Vec<String> {
     let question = &app.content().questions[q];
     match &question.kind {
         QuestionKind::YesNo => vec![
-            i18n::YES.get(app.lang).to_string(),
-            i18n::NO.get(app.lang).to_string(),
+            i18n::YES.get(lang).to_string(),
+            i18n::NO.get(lang).to_string(),
         ],
         _ => question
             .choices()
             .iter()
-            .map(|c| c.label.get(app.lang).to_string())
+            .map(|c| c.label.get(lang).to_string())
             .collect(),
     }
 }
 
-fn draw_help(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
+fn draw_help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, q: QuestionIdx) {
     let question = &app.content().questions[q];
-    let block = Block::bordered().border_style(app.theme.dim());
+    let block = Block::bordered().border_style(viewer.theme.dim());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![Line::from(Span::styled(
-        w::WHY_WE_ASK.get(app.lang),
-        app.theme.heading(),
+        w::WHY_WE_ASK.get(viewer.lang),
+        viewer.theme.heading(),
     ))];
     lines.extend(wrap(
-        question.why.get(app.lang),
+        question.why.get(viewer.lang),
         inner.width,
         "",
         "",
@@ -202,11 +243,11 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect, q: QuestionIdx) {
     if let Some(where_to_find) = &question.where_to_find {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
-            w::WHERE_TO_FIND.get(app.lang),
-            app.theme.heading(),
+            w::WHERE_TO_FIND.get(viewer.lang),
+            viewer.theme.heading(),
         )));
         lines.extend(wrap(
-            where_to_find.get(app.lang),
+            where_to_find.get(viewer.lang),
             inner.width,
             "",
             "",

@@ -1,5 +1,6 @@
 //! The result: an overall banner, one card per area, the findings (worst first, then upcoming changes
-//! and "about this result") and a detail pane for the selected entry.
+//! and "about this result") and a detail pane for the selected entry. Everything drawn comes from the
+//! [`Report`] in the viewer's language, computed once when the result was shown.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -7,14 +8,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::super::app::{App, ResultView};
+use super::super::screen::ResultView;
+use super::super::theme::Theme;
+use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
-use kouteki_core::content::Content;
 use kouteki_core::i18n as ui;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::{Report, ReportFinding, ReportUpcoming};
-use kouteki_core::severity::{Area, Severity};
+use kouteki_core::report::{AreaSummary, Report, ReportFinding, ReportUpcoming};
+use kouteki_core::severity::Severity;
 
 /// An entry of the findings list.
 enum Entry<'a> {
@@ -24,9 +26,8 @@ enum Entry<'a> {
 }
 
 /// Draws the result screen.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(view) = &app.result else { return };
-    let report = Report::new(app.content(), &view.assessment, app.lang);
+pub fn draw(view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
+    let report = view.reports.get(viewer.lang);
     let [banner, _, cards, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -35,8 +36,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
-    draw_banner(app, frame, banner, report.overall);
-    draw_cards(app, frame, cards, &report);
+    draw_banner(viewer, frame, banner, report.overall);
+    draw_cards(viewer, frame, cards, report);
     let entries: Vec<Entry> = report
         .findings
         .iter()
@@ -56,8 +57,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Layout::vertical([Constraint::Length(list_height), Constraint::Min(1)]).areas(body);
         (l, d)
     };
-    draw_list(app, frame, list, &entries, selected, &report);
-    draw_detail(app, frame, detail, &entries[selected], view, app.content());
+    let list_block = pane(viewer.theme, !view.detail_focus).title(Span::styled(
+        format!(" {} ", ui::FINDINGS.get(viewer.lang)),
+        viewer.theme.heading(),
+    ));
+    let inner = list_block.inner(list);
+    frame.render_widget(list_block, list);
+    draw_list(
+        viewer,
+        frame,
+        inner,
+        (&entries, selected),
+        report,
+        !view.detail_focus,
+    );
+    let detail_block = pane(viewer.theme, view.detail_focus);
+    let inner = detail_block.inner(detail);
+    frame.render_widget(detail_block, detail);
+    let lines = detail_lines(&entries[selected], report, viewer, inner.width);
+    frame.render_widget(Paragraph::new(lines).scroll((view.scroll, 0)), inner);
+}
+
+/// A bordered pane, highlighted when it has focus.
+fn pane(theme: Theme, focus: bool) -> Block<'static> {
+    Block::bordered().border_style(if focus { theme.key() } else { theme.dim() })
 }
 
 fn banner_text(severity: Severity) -> kouteki_core::i18n::Text2 {
@@ -69,129 +92,109 @@ fn banner_text(severity: Severity) -> kouteki_core::i18n::Text2 {
     }
 }
 
-fn draw_banner(app: &App, frame: &mut Frame, area: Rect, overall: Severity) {
+fn draw_banner(viewer: &Viewer, frame: &mut Frame, area: Rect, overall: Severity) {
     let text = format!(
         "{}  {}",
         overall.symbol(),
-        banner_text(overall).get(app.lang)
+        banner_text(overall).get(viewer.lang)
     );
     frame.render_widget(
         Paragraph::new(text)
-            .style(app.theme.banner(overall))
+            .style(viewer.theme.banner(overall))
             .alignment(Alignment::Center),
         area,
     );
 }
 
-fn draw_cards(app: &App, frame: &mut Frame, area: Rect, report: &Report) {
+fn draw_cards(viewer: &Viewer, frame: &mut Frame, area: Rect, report: &Report) {
     let columns = Layout::horizontal([Constraint::Ratio(1, 4); 4])
         .spacing(1)
         .split(area);
-    for (area_kind, rect) in Area::ALL.into_iter().zip(columns.iter()) {
-        let severity = report.area(area_kind);
-        let count = report
-            .findings
-            .iter()
-            .filter(|f| f.area == area_kind)
-            .count();
-        let style = app.theme.severity(severity);
-        let block = Block::bordered().border_style(style);
+    for (summary, rect) in report.areas.iter().zip(columns.iter()) {
+        let block = Block::bordered().border_style(viewer.theme.severity(summary.severity));
         let inner = block.inner(*rect);
         frame.render_widget(block, *rect);
-        let title = wrap(
-            area_kind.title().get(app.lang),
-            inner.width,
-            "",
-            "",
-            Style::new(),
-        );
-        let status = Line::from(vec![
-            Span::styled(
-                format!("{} {}", severity.symbol(), severity.label(app.lang)),
-                style,
-            ),
-            Span::styled(format!(" ({count})"), app.theme.dim()),
-        ]);
-        let mut lines: Vec<Line> = vec![status];
-        lines.extend(
-            title
-                .into_iter()
-                .take(usize::from(inner.height).saturating_sub(1)),
-        );
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Paragraph::new(card_lines(summary, viewer, inner)), inner);
+    }
+}
+
+/// A card's lines: the symbol, severity word and count first (wrapped, never cut), then as much of
+/// the area's name as fits.
+fn card_lines(summary: &AreaSummary, viewer: &Viewer, inner: Rect) -> Vec<Line<'static>> {
+    let (severity, lang) = (summary.severity, viewer.lang);
+    let status = format!(
+        "{} {} ({})",
+        severity.symbol(),
+        severity.label(lang),
+        summary.findings
+    );
+    let mut lines = wrap(
+        &status,
+        inner.width,
+        "",
+        "",
+        viewer.theme.severity(severity),
+    );
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let title = wrap(
+        summary.area.title().get(lang),
+        inner.width,
+        "",
+        "",
+        Style::new(),
+    );
+    lines.extend(title.into_iter().take(room));
+    lines
+}
+
+/// One row of the findings list: its symbol, style and title.
+fn entry_row(entry: &Entry, viewer: &Viewer) -> (&'static str, Style, String) {
+    let theme = viewer.theme;
+    match entry {
+        Entry::Finding(f) => (
+            f.severity.symbol(),
+            theme.severity(f.severity),
+            f.title.clone(),
+        ),
+        Entry::Upcoming(u) => (
+            "→",
+            theme.dim(),
+            format!("{} {}", u.effective_from, u.title),
+        ),
+        Entry::About => ("·", theme.dim(), w::ABOUT.get(viewer.lang).to_string()),
     }
 }
 
 fn draw_list(
-    app: &App,
+    viewer: &Viewer,
     frame: &mut Frame,
-    area: Rect,
-    entries: &[Entry],
-    selected: usize,
+    inner: Rect,
+    (entries, selected): (&[Entry], usize),
     report: &Report,
+    focus: bool,
 ) {
-    let theme = app.theme;
-    let focus = app.result.as_ref().is_some_and(|v| !v.detail_focus);
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", ui::FINDINGS.get(app.lang)),
-            theme.heading(),
-        ))
-        .border_style(if focus { theme.key() } else { theme.dim() });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let theme = viewer.theme;
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
-    let mut upcoming_heading = false;
     if report.findings.is_empty() {
         lines.push(Line::from(Span::styled(
-            ui::NO_FINDINGS.get(app.lang),
+            ui::NO_FINDINGS.get(viewer.lang),
             theme.severity(Severity::Ok),
         )));
     }
     for (i, entry) in entries.iter().enumerate() {
-        let (symbol, style, title) = match entry {
-            Entry::Finding(f) => (
-                f.severity.symbol(),
-                theme.severity(f.severity),
-                f.title.clone(),
-            ),
-            Entry::Upcoming(u) => {
-                if !upcoming_heading {
-                    upcoming_heading = true;
-                    lines.push(Line::from(Span::styled(
-                        ui::UPCOMING.get(app.lang),
-                        theme.heading(),
-                    )));
-                }
-                (
-                    "→",
-                    theme.dim(),
-                    format!("{} {}", u.effective_from, u.title),
-                )
-            }
-            Entry::About => ("·", theme.dim(), w::ABOUT.get(app.lang).to_string()),
-        };
+        let first_upcoming = matches!(entry, Entry::Upcoming(_))
+            && !matches!(entries.get(i.wrapping_sub(1)), Some(Entry::Upcoming(_)));
+        if first_upcoming {
+            lines.push(Line::from(Span::styled(
+                ui::UPCOMING.get(viewer.lang),
+                theme.heading(),
+            )));
+        }
         if i == selected {
             selected_line = lines.len();
         }
-        let row_style = if i == selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        let mut wrapped = wrap(&title, inner.width.saturating_sub(4), "", "", row_style);
-        for (n, line) in wrapped.iter_mut().enumerate() {
-            let lead = match n {
-                0 => vec![
-                    Span::raw(if i == selected { "▶ " } else { "  " }),
-                    Span::styled(format!("{symbol} "), style),
-                ],
-                _ => vec![Span::raw("    ")],
-            };
-            line.spans.splice(0..0, lead);
-        }
-        lines.extend(wrapped);
+        lines.extend(list_row(entry, i == selected, viewer, inner.width));
     }
     let height = usize::from(inner.height);
     let scroll = selected_line.saturating_sub(height.saturating_sub(2));
@@ -202,115 +205,129 @@ fn draw_list(
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }
 
-fn draw_detail(
-    app: &App,
-    frame: &mut Frame,
-    area: Rect,
-    entry: &Entry,
-    view: &ResultView,
-    content: &Content,
-) {
-    let theme = app.theme;
-    let lang = app.lang;
-    let block = Block::bordered().border_style(if view.detail_focus {
-        theme.key()
+/// One entry's lines in the list: `▶` and reverse video when selected, the symbol, the wrapped title.
+fn list_row(entry: &Entry, selected: bool, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+    let (symbol, style, title) = entry_row(entry, viewer);
+    let row_style = if selected {
+        viewer.theme.selected()
     } else {
-        theme.dim()
-    });
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = inner.width;
-    let mut lines: Vec<Line> = Vec::new();
-    let section = |lines: &mut Vec<Line>, title: &str, items: &[String]| {
-        if items.is_empty() {
-            return;
-        }
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(title.to_string(), theme.heading())));
-        for item in items {
-            lines.extend(wrap(item, width, "• ", "  ", Style::new()));
-        }
+        Style::new()
     };
-    match entry {
-        Entry::Finding(f) => {
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "{} {} · {}",
-                    f.severity.symbol(),
-                    f.severity.label(lang),
-                    f.area.title().get(lang)
-                ),
-                theme.severity(f.severity),
-            )));
-            lines.extend(wrap(&f.title, width, "", "", theme.heading()));
-            lines.push(Line::default());
-            lines.extend(wrap(&f.explanation, width, "", "", Style::new()));
-            section(&mut lines, ui::ACTIONS.get(lang), &f.actions);
-            section(&mut lines, ui::DOCUMENTS.get(lang), &f.documents);
-            let why: Vec<String> = f.why.iter().map(|(q, a)| format!("{q} → {a}")).collect();
-            section(&mut lines, ui::WHY.get(lang), &why);
-            let sources: Vec<String> = f
-                .sources
-                .iter()
-                .map(|s| format!("{} <{}>", s.title, s.url))
-                .collect();
-            section(&mut lines, ui::SOURCES.get(lang), &sources);
-        }
-        Entry::Upcoming(u) => {
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "{} {} · {}",
-                    ui::FROM.get(lang),
-                    u.effective_from,
-                    u.area.title().get(lang)
-                ),
-                theme.severity(u.severity),
-            )));
-            lines.extend(wrap(&u.title, width, "", "", theme.heading()));
-            if u.plan {
-                lines.extend(wrap(ui::PLANNED.get(lang), width, "", "", theme.dim()));
-            }
-            if let Some(note) = &u.note {
-                lines.extend(wrap(note, width, "", "", theme.dim()));
-            }
-            let rule = content.rules.iter().find(|r| r.id == u.id);
-            if let Some(rule) = rule {
-                lines.push(Line::default());
-                lines.extend(wrap(
-                    rule.explanation.get(lang),
-                    width,
-                    "",
-                    "",
-                    Style::new(),
-                ));
-            }
-        }
-        Entry::About => {
-            let report_notes = view
-                .assessment
-                .notes
-                .iter()
-                .map(|n| content.notes[*n].text.get(lang).to_string())
-                .collect::<Vec<_>>();
-            section(&mut lines, ui::NOTES.get(lang), &report_notes);
-            lines.push(Line::default());
-            let sep = if lang == Lang::Ja { ": " } else { " " };
-            let reviewed = format!(
-                "{}{sep}{} · {}{sep}{}",
-                ui::AS_OF.get(lang),
-                view.assessment.as_of,
-                ui::REVIEWED.get(lang),
-                view.assessment.content_reviewed
-            );
-            lines.extend(wrap(&reviewed, width, "", "", theme.dim()));
-            lines.extend(wrap(
-                content.pack.disclaimer.get(lang),
-                width,
-                "",
-                "",
-                theme.dim(),
-            ));
-        }
+    let mut wrapped = wrap(&title, width.saturating_sub(4), "", "", row_style);
+    for (n, line) in wrapped.iter_mut().enumerate() {
+        let lead = match n {
+            0 => vec![
+                Span::raw(if selected { "▶ " } else { "  " }),
+                Span::styled(format!("{symbol} "), style),
+            ],
+            _ => vec![Span::raw("    ")],
+        };
+        line.spans.splice(0..0, lead);
     }
-    frame.render_widget(Paragraph::new(lines).scroll((view.scroll, 0)), inner);
+    wrapped
+}
+
+/// The detail pane's lines for the selected entry.
+fn detail_lines(entry: &Entry, report: &Report, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+    match entry {
+        Entry::Finding(f) => finding_lines(f, viewer, width),
+        Entry::Upcoming(u) => upcoming_lines(u, viewer, width),
+        Entry::About => about_lines(report, viewer, width),
+    }
+}
+
+/// A heading and bulleted items (nothing when there are none).
+fn section(
+    lines: &mut Vec<Line<'static>>,
+    viewer: &Viewer,
+    width: u16,
+    title: &str,
+    items: &[String],
+) {
+    if items.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        title.to_string(),
+        viewer.theme.heading(),
+    )));
+    for item in items {
+        lines.extend(wrap(item, width, "• ", "  ", Style::new()));
+    }
+}
+
+fn finding_lines(f: &ReportFinding, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+    let (lang, theme) = (viewer.lang, viewer.theme);
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "{} {} · {}",
+            f.severity.symbol(),
+            f.severity.label(lang),
+            f.area.title().get(lang)
+        ),
+        theme.severity(f.severity),
+    ))];
+    lines.extend(wrap(&f.title, width, "", "", theme.heading()));
+    lines.push(Line::default());
+    lines.extend(wrap(&f.explanation, width, "", "", Style::new()));
+    section(&mut lines, viewer, width, ui::ACTIONS.get(lang), &f.actions);
+    section(
+        &mut lines,
+        viewer,
+        width,
+        ui::DOCUMENTS.get(lang),
+        &f.documents,
+    );
+    let why: Vec<String> = f.why.iter().map(|(q, a)| format!("{q} → {a}")).collect();
+    section(&mut lines, viewer, width, ui::WHY.get(lang), &why);
+    let sources: Vec<String> = f
+        .sources
+        .iter()
+        .map(|s| format!("{} <{}>", s.title, s.url))
+        .collect();
+    section(&mut lines, viewer, width, ui::SOURCES.get(lang), &sources);
+    lines
+}
+
+fn upcoming_lines(u: &ReportUpcoming, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+    let (lang, theme) = (viewer.lang, viewer.theme);
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "{} {} · {}",
+            ui::FROM.get(lang),
+            u.effective_from,
+            u.area.title().get(lang)
+        ),
+        theme.severity(u.severity),
+    ))];
+    lines.extend(wrap(&u.title, width, "", "", theme.heading()));
+    if u.plan {
+        lines.extend(wrap(ui::PLANNED.get(lang), width, "", "", theme.dim()));
+    }
+    if let Some(note) = &u.note {
+        lines.extend(wrap(note, width, "", "", theme.dim()));
+    }
+    lines.push(Line::default());
+    lines.extend(wrap(&u.explanation, width, "", "", Style::new()));
+    lines
+}
+
+fn about_lines(report: &Report, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+    let (lang, theme) = (viewer.lang, viewer.theme);
+    let mut lines = Vec::new();
+    let notes: Vec<String> = report.notes.iter().map(|n| n.text.clone()).collect();
+    section(&mut lines, viewer, width, ui::NOTES.get(lang), &notes);
+    lines.push(Line::default());
+    let sep = if lang == Lang::Ja { ": " } else { " " };
+    let reviewed = format!(
+        "{}{sep}{} · {}{sep}{}",
+        ui::AS_OF.get(lang),
+        report.as_of,
+        ui::REVIEWED.get(lang),
+        report.content_reviewed
+    );
+    lines.extend(wrap(&reviewed, width, "", "", theme.dim()));
+    lines.extend(wrap(&report.disclaimer, width, "", "", theme.dim()));
+    lines
 }

@@ -7,14 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
+use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::report::answer_text;
 
 /// Draws the review.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let lang = app.lang;
-    let theme = app.theme;
+pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: usize) {
+    let lang = viewer.lang;
+    let theme = viewer.theme;
     let content = app.content();
     let mut lines = vec![Line::from(Span::styled(
         w::REVIEW.get(lang),
@@ -26,24 +27,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     )));
     lines.push(Line::default());
     let mut selected_line = 0;
-    let results_style = if app.review_cursor == 0 {
+    let results_style = if cursor == 0 {
         theme.selected()
     } else {
         theme.key()
     };
-    if app.review_cursor == 0 {
+    if cursor == 0 {
         selected_line = lines.len();
     }
     lines.push(Line::from(Span::styled(
         format!(
             "{} {}",
-            if app.review_cursor == 0 { "▶" } else { " " },
+            if cursor == 0 { "▶" } else { " " },
             w::SHOW_RESULTS.get(lang)
         ),
         results_style,
     )));
     let mut section = None;
-    for (row, q) in app.interview.path().into_iter().enumerate() {
+    for (row, q) in app.interview().path().into_iter().enumerate() {
         let question = &content.questions[q];
         if section != Some(question.section) {
             section = Some(question.section);
@@ -57,11 +58,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             )));
         }
         let answer = app
-            .interview
+            .interview()
             .answer(q)
             .map(|v| answer_text(v, content, q, lang))
             .unwrap_or_else(|| "—".into());
-        let selected = app.review_cursor == row + 1;
+        let selected = cursor == row + 1;
         if selected {
             selected_line = lines.len();
         }

@@ -6,15 +6,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::super::app::{App, Privacy, WelcomeItem};
+use super::super::app::{App, Storage};
+use super::super::screen::WelcomeItem;
+use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::severity::Area;
 
 /// Draws the welcome screen.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let lang = app.lang;
-    let theme = app.theme;
+pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: usize) {
+    let lang = viewer.lang;
+    let theme = viewer.theme;
     let width = area.width;
     let mut lines = vec![Line::default()];
     lines.extend(wrap(
@@ -33,10 +35,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(format!("  • {}", a.title().get(lang))));
     }
     lines.push(Line::default());
-    let privacy = match app.privacy {
-        Privacy::Local => w::PRIVACY_LOCAL,
-        Privacy::LocalNoSave => w::PRIVACY_NO_SAVE,
-        Privacy::Session => w::PRIVACY_SESSION,
+    let privacy = match app.storage() {
+        Storage::Draft { .. } => w::PRIVACY_LOCAL,
+        Storage::NoSave => w::PRIVACY_NO_SAVE,
+        Storage::Session { .. } => w::PRIVACY_SESSION,
     };
     lines.extend(wrap(privacy.get(lang), width, "", "", theme.dim()));
     let pack = &app.content().pack;
@@ -48,15 +50,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     lines.extend(wrap(&notice, width, "", "", theme.dim()));
     lines.push(Line::default());
-    let has_draft = app.draft.is_some();
-    for (i, item) in app.welcome_items().into_iter().enumerate() {
+    let items = app.welcome_items();
+    let has_draft = items.contains(&WelcomeItem::Resume);
+    for (i, item) in items.into_iter().enumerate() {
         let label = match item {
             WelcomeItem::Resume => w::RESUME,
             WelcomeItem::Start if has_draft => w::START_AFRESH,
             WelcomeItem::Start => w::START,
             WelcomeItem::Language => w::LANGUAGE,
         };
-        let selected = i == app.welcome_cursor;
+        let selected = i == cursor;
         let marker = if selected { "▶ " } else { "  " };
         let style = if selected {
             theme.selected()

@@ -10,5 +10,5 @@ mod text;
 pub use answer_text::answer_text;
 pub use json::to_json;
 pub use markdown::to_markdown;
-pub use model::{Report, ReportFinding, ReportNote, ReportUpcoming};
+pub use model::{AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportUpcoming};
 pub use text::to_text;

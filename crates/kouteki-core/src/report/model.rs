@@ -22,8 +22,8 @@ pub struct Report {
     pub lang: Lang,
     /// Worst area severity.
     pub overall: Severity,
-    /// Each area's severity, in contract order.
-    pub areas: serde_json::Map<String, serde_json::Value>,
+    /// Each area's severity and finding count, in contract order.
+    pub areas: Areas,
     /// Findings, worst first.
     pub findings: Vec<ReportFinding>,
     /// Future and planned changes.
@@ -80,6 +80,57 @@ pub struct ReportUpcoming {
     pub severity: Severity,
     /// Its area.
     pub area: Area,
+    /// What it will mean (for the result screen's detail pane; not part of the JSON contract).
+    #[serde(skip)]
+    pub explanation: String,
+}
+
+/// One area's result: typed, with its count, so no front end recounts or parses it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AreaSummary {
+    /// The area.
+    pub area: Area,
+    /// Its worst finding's severity (ok when it has none).
+    pub severity: Severity,
+    /// How many findings it has.
+    pub findings: usize,
+}
+
+/// The four areas' results, in contract order; serialized as the contract's
+/// `{"taxes": "ok", ...}` object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Areas([AreaSummary; 4]);
+
+impl Areas {
+    /// The results of an assessment's areas.
+    fn new(content: &Content, assessment: &Assessment) -> Areas {
+        Areas(Area::ALL.map(|area| AreaSummary {
+            area,
+            severity: assessment.area(area),
+            findings: assessment.findings_in(content, area).count(),
+        }))
+    }
+
+    /// Every area, in contract order.
+    pub fn iter(&self) -> impl Iterator<Item = &AreaSummary> {
+        self.0.iter()
+    }
+
+    /// One area's result.
+    pub fn get(&self, area: Area) -> &AreaSummary {
+        &self.0[area.index()]
+    }
+}
+
+impl Serialize for Areas {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for summary in &self.0 {
+            map.serialize_entry(summary.area.id(), &summary.severity)?;
+        }
+        map.end()
+    }
 }
 
 /// A report-level note, localized.
@@ -94,15 +145,7 @@ pub struct ReportNote {
 impl Report {
     /// Localizes an assessment.
     pub fn new(content: &Content, assessment: &Assessment, lang: Lang) -> Report {
-        let areas = Area::ALL
-            .iter()
-            .map(|a| {
-                (
-                    a.id().to_string(),
-                    serde_json::json!(assessment.area(*a).id()),
-                )
-            })
-            .collect();
+        let areas = Areas::new(content, assessment);
         Report {
             as_of: assessment.as_of.to_string(),
             content_reviewed: assessment.content_reviewed.to_string(),
@@ -136,13 +179,9 @@ impl Report {
         }
     }
 
-    /// The severity of an area as recorded in the report.
+    /// The severity of an area.
     pub fn area(&self, area: Area) -> Severity {
-        self.areas
-            .get(area.id())
-            .and_then(|v| v.as_str())
-            .and_then(Severity::from_id)
-            .unwrap_or(Severity::Ok)
+        self.areas.get(area).severity
     }
 }
 
@@ -221,5 +260,6 @@ fn upcoming(content: &Content, u: &crate::engine::Upcoming, lang: Lang) -> Repor
             .then(|| i18n::CHECK_TOOK_EFFECT.get(lang).to_string()),
         severity: rule.severity,
         area: rule.area,
+        explanation: rule.explanation.get(lang).to_string(),
     }
 }

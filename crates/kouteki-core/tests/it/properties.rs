@@ -89,8 +89,14 @@ proptest! {
         prop_assert!(keys.windows(2).all(|w| w[0] <= w[1]), "findings are ordered");
         for lang in Lang::ALL {
             let report = Report::new(&content, &first, lang);
-            prop_assert_eq!(report.areas.len(), 4, "every area has a severity");
             let json: serde_json::Value = serde_json::from_str(&to_json(&report)).expect("valid JSON");
+            for summary in report.areas.iter() {
+                let in_area = first.findings.iter().filter(|f| f.rule(&content).area == summary.area);
+                prop_assert_eq!(summary.findings, in_area.clone().count(), "the card's count is the area's findings");
+                let worst = in_area.map(|f| f.rule(&content).severity).max().unwrap_or(Severity::Ok);
+                prop_assert_eq!(summary.severity, worst, "an area is as bad as its worst finding");
+                prop_assert_eq!(json["areas"][summary.area.id()].as_str(), Some(worst.id()), "and says so in JSON");
+            }
             prop_assert_eq!(json["findings"].as_array().map(Vec::len), Some(first.findings.len()));
             prop_assert!(!to_text(&report).is_empty() && !to_markdown(&report).is_empty());
         }

@@ -1,0 +1,364 @@
+//! The one key table: each binding says which keys give which command, where it applies, how the
+//! hint bar names it and what the help says. The key mapping, the hint bar and the help overlay all
+//! read this table, so they cannot disagree.
+//!
+//! Two rules stand beside the table: in a number, date or text field printable keys are typed into
+//! the field (no letter shortcut applies there), and in a yes/no dialog any key that is not "yes"
+//! answers "no".
+
+use kouteki_core::content::QuestionKind;
+use kouteki_core::i18n::Text2;
+
+use super::app::{App, Overlay, Screen};
+use super::key::{Input, Key};
+use super::message::{Command, Message};
+use super::screen::is_typed;
+use crate::strings::tui as w;
+
+/// Where a binding applies: a set of contexts (the screen shown, or the overlay over it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope(u16);
+
+impl Scope {
+    /// The welcome screen.
+    pub const WELCOME: Scope = Scope(1);
+    /// A yes/no or single-choice question.
+    pub const CHOICE: Scope = Scope(1 << 1);
+    /// A multi-choice question.
+    pub const MULTI: Scope = Scope(1 << 2);
+    /// A number, date or text question: printable keys are typed.
+    pub const TYPED: Scope = Scope(1 << 3);
+    /// The review.
+    pub const REVIEW: Scope = Scope(1 << 4);
+    /// The result.
+    pub const RESULT: Scope = Scope(1 << 5);
+    /// A yes/no dialog (quit, recording consent).
+    pub const DIALOG: Scope = Scope(1 << 6);
+    /// Any question.
+    pub const QUESTION: Scope = Scope(Self::CHOICE.0 | Self::MULTI.0 | Self::TYPED.0);
+    /// Every screen (not the dialogs).
+    pub const SCREENS: Scope =
+        Scope(Self::WELCOME.0 | Self::QUESTION.0 | Self::REVIEW.0 | Self::RESULT.0);
+    /// Screens and dialogs.
+    pub const ALL: Scope = Scope(Self::SCREENS.0 | Self::DIALOG.0);
+
+    /// Both sets.
+    pub const fn or(self, other: Scope) -> Scope {
+        Scope(self.0 | other.0)
+    }
+
+    /// The first set without the second.
+    pub const fn except(self, other: Scope) -> Scope {
+        Scope(self.0 & !other.0)
+    }
+
+    /// Whether `context` is in the set.
+    pub fn contains(self, context: Scope) -> bool {
+        self.0 & context.0 != 0
+    }
+}
+
+/// How the hint bar shows a binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Hint {
+    /// Where it is shown (within where the binding applies).
+    pub on: Scope,
+    /// The keys as shown; `None`: the name of the first key that applies there.
+    pub keys: Option<&'static str>,
+    /// What it does, in a word or two.
+    pub label: Text2,
+}
+
+/// One line of the help overlay.
+#[derive(Debug, Clone, Copy)]
+pub struct HelpLine {
+    /// The keys as shown.
+    pub keys: &'static str,
+    /// What they do.
+    pub label: Text2,
+}
+
+/// Keys, the command they give, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Each key and its command.
+    pub keys: &'static [(Key, Command)],
+    /// Where the binding applies.
+    pub on: Scope,
+    /// Its entry in the hint bar, if it has one.
+    pub hint: Option<Hint>,
+    /// Its line in the help, if it has one.
+    pub help: Option<HelpLine>,
+}
+
+const fn hint(on: Scope, keys: Option<&'static str>, label: Text2) -> Option<Hint> {
+    Some(Hint { on, keys, label })
+}
+
+const fn help(keys: &'static str, label: Text2) -> Option<HelpLine> {
+    Some(HelpLine { keys, label })
+}
+
+/// The table, in the order of the hint bar and the help. Where two bindings share a key (Backspace
+/// erases in a field, goes back elsewhere), the first that applies wins.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[
+            (Key::Char('y'), Command::Yes),
+            (Key::Char('Y'), Command::Yes),
+            (Key::Enter, Command::Confirm),
+        ],
+        on: Scope::DIALOG,
+        hint: None,
+        help: None,
+    },
+    Binding {
+        keys: &[
+            (Key::Up, Command::Up),
+            (Key::Char('k'), Command::Up),
+            (Key::Down, Command::Down),
+            (Key::Char('j'), Command::Down),
+        ],
+        on: Scope::SCREENS,
+        hint: hint(Scope::SCREENS, Some("↑↓"), w::HINT_MOVE),
+        help: help("↑ ↓  k j", w::HELP_MOVE),
+    },
+    Binding {
+        keys: &[
+            (Key::Enter, Command::Confirm),
+            (Key::Right, Command::Confirm),
+            (Key::Char('l'), Command::Confirm),
+        ],
+        on: Scope::SCREENS,
+        hint: hint(Scope::SCREENS.except(Scope::RESULT), None, w::HINT_CONFIRM),
+        help: help("Enter  →", w::HELP_CONFIRM),
+    },
+    Binding {
+        keys: &[(Key::Char(' '), Command::Toggle)],
+        on: Scope::WELCOME.or(Scope::MULTI),
+        hint: hint(Scope::MULTI, None, w::HINT_TOGGLE),
+        help: help("Space", w::HELP_TOGGLE),
+    },
+    Binding {
+        keys: &[(Key::Backspace, Command::Erase)],
+        on: Scope::TYPED,
+        hint: None,
+        help: None,
+    },
+    Binding {
+        keys: &[
+            (Key::Left, Command::Back),
+            (Key::Char('b'), Command::Back),
+            (Key::Char('h'), Command::Back),
+            (Key::Backspace, Command::Back),
+        ],
+        on: Scope::SCREENS,
+        hint: hint(Scope::QUESTION.or(Scope::REVIEW), None, w::HINT_BACK),
+        help: help("← b  Backspace", w::HELP_BACK),
+    },
+    Binding {
+        keys: &[
+            (Key::Tab, Command::NextPane),
+            (Key::BackTab, Command::NextPane),
+        ],
+        on: Scope::RESULT,
+        hint: hint(Scope::RESULT, None, w::HINT_PANE),
+        help: help("Tab", w::HELP_PANE),
+    },
+    Binding {
+        keys: &[(Key::Char('s'), Command::SaveReport)],
+        on: Scope::RESULT,
+        hint: hint(Scope::RESULT, None, w::HINT_SAVE),
+        help: help("s", w::HELP_SAVE),
+    },
+    Binding {
+        keys: &[(Key::Char('c'), Command::ChangeAnswers)],
+        on: Scope::RESULT,
+        hint: hint(Scope::RESULT, None, w::HINT_CHANGE),
+        help: help("c", w::HELP_CHANGE),
+    },
+    Binding {
+        keys: &[(Key::Char('r'), Command::Restart)],
+        on: Scope::RESULT,
+        hint: hint(Scope::RESULT, None, w::HINT_RESTART),
+        help: help("r", w::HELP_RESTART),
+    },
+    Binding {
+        keys: &[(Key::Char('L'), Command::SwitchLang)],
+        on: Scope::SCREENS,
+        hint: hint(Scope::SCREENS, None, w::HINT_LANG),
+        help: help("L", w::HELP_LANG),
+    },
+    Binding {
+        keys: &[(Key::Char('?'), Command::Help), (Key::F1, Command::Help)],
+        on: Scope::SCREENS,
+        hint: hint(Scope::SCREENS, None, w::HINT_HELP),
+        help: help("? F1", w::HELP_HELP),
+    },
+    Binding {
+        keys: &[(Key::Char('q'), Command::Quit), (Key::Esc, Command::Quit)],
+        on: Scope::SCREENS,
+        hint: hint(Scope::SCREENS, None, w::HINT_QUIT),
+        help: help("q Esc", w::HELP_QUIT),
+    },
+    Binding {
+        keys: &[(Key::CtrlC, Command::ForceQuit)],
+        on: Scope::ALL,
+        hint: None,
+        help: help("Ctrl-C", w::HELP_FORCE_QUIT),
+    },
+];
+
+/// Where the app is, for the table: the open dialog, or the screen and the kind of question.
+/// `None` while the help is open (any key closes it).
+pub fn context(app: &App) -> Option<Scope> {
+    match app.overlay() {
+        Some(Overlay::Help) => return None,
+        Some(Overlay::ConfirmQuit | Overlay::RecordConsent) => return Some(Scope::DIALOG),
+        None => {}
+    }
+    Some(screen_context(app))
+}
+
+/// The context of the screen itself, whatever is over it (the hint bar shows the screen's keys).
+pub fn screen_context(app: &App) -> Scope {
+    match app.screen() {
+        Screen::Welcome { .. } => Scope::WELCOME,
+        Screen::Review { .. } => Scope::REVIEW,
+        Screen::Result(_) => Scope::RESULT,
+        Screen::Question(_) => match app
+            .current_question()
+            .map(|q| &app.content().questions[q].kind)
+        {
+            Some(kind) if is_typed(kind) => Scope::TYPED,
+            Some(QuestionKind::MultiChoice { .. }) => Scope::MULTI,
+            _ => Scope::CHOICE,
+        },
+    }
+}
+
+/// Whether `key` of a binding applies in `context`: letters never do in a typed field.
+fn applies(key: Key, context: Scope) -> bool {
+    !(context == Scope::TYPED && matches!(key, Key::Char(_)))
+}
+
+/// The command `key` gives in `context`, by the table.
+pub fn command_for(context: Scope, key: Key) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.on.contains(context))
+        .flat_map(|b| b.keys.iter())
+        .find(|(k, _)| *k == key && applies(key, context))
+        .map(|(_, command)| *command)
+}
+
+/// The message a key means in the app's current state (`None`: the key does nothing here).
+pub fn message_for(app: &App, key: Key) -> Option<Message> {
+    let Some(context) = context(app) else {
+        let command = if key == Key::CtrlC {
+            Command::ForceQuit
+        } else {
+            Command::CloseHelp
+        };
+        return Some(command.into());
+    };
+    if let Some(command) = command_for(context, key) {
+        return Some(command.into());
+    }
+    match key {
+        Key::Char(c) if context == Scope::TYPED => Some(Message::Type(c)),
+        _ if context == Scope::DIALOG => Some(Command::No.into()),
+        _ => None,
+    }
+}
+
+/// The messages a decoded input means: a key through [`message_for`], a paste typed into the field
+/// (pastes elsewhere do nothing). Every front end feeds its input through here.
+pub fn messages_for(app: &App, input: Input) -> Vec<Message> {
+    match input {
+        Input::Key(key) => message_for(app, key).into_iter().collect(),
+        Input::Paste(text) if context(app) == Some(Scope::TYPED) => {
+            text.chars().map(Message::Type).collect()
+        }
+        Input::Paste(_) => Vec::new(),
+    }
+}
+
+/// The hint bar's entries in `context`: each binding's keys as shown and what it does.
+pub fn hints(context: Scope) -> Vec<(String, Text2)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.on.contains(context))
+        .filter_map(|b| {
+            let hint = b.hint.filter(|h| h.on.contains(context))?;
+            let keys = match hint.keys {
+                Some(keys) => keys.to_string(),
+                None => b.keys.iter().find(|(k, _)| applies(*k, context))?.0.name(),
+            };
+            Some((keys, hint.label))
+        })
+        .collect()
+}
+
+/// The help's lines, in table order.
+pub fn help_lines() -> impl Iterator<Item = HelpLine> {
+    BINDINGS.iter().filter_map(|b| b.help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_binding_on_a_screen_has_a_help_line() {
+        // Only a field's erasing and a dialog's answers go without: the dialog says its keys.
+        for binding in BINDINGS {
+            let internal = binding.on.except(Scope::TYPED.or(Scope::DIALOG)) == Scope(0);
+            assert!(
+                binding.help.is_some() || internal,
+                "keys {:?} have no help line",
+                binding.keys
+            );
+        }
+    }
+
+    #[test]
+    fn letters_are_typed_in_fields_and_shortcuts_elsewhere() {
+        assert_eq!(command_for(Scope::TYPED, Key::Char('q')), None);
+        assert_eq!(
+            command_for(Scope::CHOICE, Key::Char('q')),
+            Some(Command::Quit)
+        );
+        assert_eq!(command_for(Scope::TYPED, Key::Esc), Some(Command::Quit));
+        assert_eq!(
+            command_for(Scope::TYPED, Key::Backspace),
+            Some(Command::Erase)
+        );
+        assert_eq!(
+            command_for(Scope::REVIEW, Key::Backspace),
+            Some(Command::Back)
+        );
+        assert_eq!(
+            command_for(Scope::RESULT, Key::Char('s')),
+            Some(Command::SaveReport)
+        );
+        assert_eq!(command_for(Scope::REVIEW, Key::Char('s')), None);
+    }
+
+    #[test]
+    fn hints_name_the_key_that_works_there() {
+        let keys =
+            |context| -> Vec<String> { hints(context).into_iter().map(|(k, _)| k).collect() };
+        assert_eq!(keys(Scope::TYPED), ["↑↓", "Enter", "←", "F1", "Esc"]);
+        assert_eq!(keys(Scope::CHOICE), ["↑↓", "Enter", "←", "L", "?", "q"]);
+        assert_eq!(
+            keys(Scope::MULTI),
+            ["↑↓", "Enter", "Space", "←", "L", "?", "q"]
+        );
+        assert_eq!(keys(Scope::WELCOME), ["↑↓", "Enter", "L", "?", "q"]);
+        assert_eq!(
+            keys(Scope::RESULT),
+            ["↑↓", "Tab", "s", "c", "r", "L", "?", "q"]
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! One-line notices for the user, as values: put into words in the viewer's language when drawn, so
+//! a language switch translates them too.
+
+/// What the hint bar tells the user instead of the keys, until their next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The report was saved at this path (readable only by the user).
+    ReportSaved(String),
+    /// The report could not be saved, for this reason.
+    ReportFailed(String),
+    /// Over SSH the report cannot be saved on the client's computer.
+    ReportUnavailable,
+    /// The draft could not be saved, for this reason: answers are kept only until quitting.
+    DraftFailed(String),
+}

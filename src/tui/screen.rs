@@ -1,0 +1,129 @@
+//! Each screen's own state, owned by [`super::app::Screen`]: nothing a screen shows is stored twice,
+//! and leaving a screen drops its state (a result does not outlive "change answers").
+
+use kouteki_core::answers::Value;
+use kouteki_core::content::{Content, Question, QuestionKind};
+use kouteki_core::engine::Assessment;
+use kouteki_core::interview::InputError;
+use kouteki_core::lang::Lang;
+use kouteki_core::report::Report;
+
+/// The welcome menu's entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeItem {
+    /// Continue the saved draft.
+    Resume,
+    /// Start a new check (or go back to the one under way).
+    Start,
+    /// Switch language.
+    Language,
+}
+
+/// The editing state of the question on screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Field {
+    /// Highlighted option (choices, yes/no).
+    pub cursor: usize,
+    /// Ticked options of a multi-choice question.
+    pub ticked: Vec<bool>,
+    /// Typed text of a number, date or text question.
+    pub text: String,
+    /// Why the last confirmation was refused (put into words when drawn).
+    pub error: Option<InputError>,
+}
+
+impl Field {
+    /// The field of `question`, showing its existing answer (or nothing).
+    pub fn for_answer(question: &Question, answer: Option<&Value>) -> Field {
+        let mut field = Field {
+            ticked: vec![false; question.choices().len()],
+            ..Field::default()
+        };
+        match answer {
+            Some(Value::Choice(i)) => field.cursor = *i,
+            Some(Value::Bool(b)) => field.cursor = usize::from(!*b),
+            Some(Value::Choices(list)) => list.iter().for_each(|i| field.ticked[*i] = true),
+            Some(Value::Number(n)) => field.text = n.to_string(),
+            Some(Value::Date(d)) => field.text = d.to_string(),
+            Some(Value::Text(t)) => field.text.clone_from(t),
+            None => {}
+        }
+        field
+    }
+}
+
+/// How many options a question shows (0 for typed fields).
+pub fn option_count(kind: &QuestionKind) -> usize {
+    match kind {
+        QuestionKind::YesNo => 2,
+        QuestionKind::Choice { choices, .. } | QuestionKind::MultiChoice { choices } => {
+            choices.len()
+        }
+        _ => 0,
+    }
+}
+
+/// Whether a question takes typed input (so printable keys go into the field).
+pub fn is_typed(kind: &QuestionKind) -> bool {
+    matches!(
+        kind,
+        QuestionKind::Number { .. } | QuestionKind::Date | QuestionKind::Text
+    )
+}
+
+/// The result in both languages, localized once when the result is shown: whoever looks, in
+/// whichever language, reads a finished [`Report`].
+#[derive(Debug, Clone)]
+pub struct Reports {
+    en: Report,
+    ja: Report,
+}
+
+impl Reports {
+    /// Both reports of one assessment.
+    pub fn new(content: &Content, assessment: &Assessment) -> Reports {
+        Reports {
+            en: Report::new(content, assessment, Lang::En),
+            ja: Report::new(content, assessment, Lang::Ja),
+        }
+    }
+
+    /// The report in `lang`.
+    pub fn get(&self, lang: Lang) -> &Report {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+/// The result screen's state.
+#[derive(Debug, Clone)]
+pub struct ResultView {
+    /// The result.
+    pub reports: Reports,
+    /// Selected entry of the list (findings, upcoming changes, "about this result").
+    pub selected: usize,
+    /// Whether the detail pane has focus (scrolling) rather than the list.
+    pub detail_focus: bool,
+    /// Detail pane scroll offset, in lines.
+    pub scroll: u16,
+}
+
+impl ResultView {
+    /// A result with its first entry selected.
+    pub fn new(reports: Reports) -> ResultView {
+        ResultView {
+            reports,
+            selected: 0,
+            detail_focus: false,
+            scroll: 0,
+        }
+    }
+
+    /// How many entries the findings list has: findings, upcoming changes, and "about this result".
+    pub fn entry_count(&self) -> usize {
+        let report = self.reports.get(Lang::En);
+        report.findings.len() + report.upcoming.len() + 1
+    }
+}
