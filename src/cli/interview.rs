@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::eval::parse_as_of;
 use super::pack_dir::load_content;
-use super::{Failure, InterviewArgs, print_error, print_errors};
+use super::{CliError, InterviewArgs, read_file};
 use crate::io::clock::today_in_japan;
 use crate::io::store::DraftStore;
 use crate::plain;
@@ -23,7 +23,7 @@ use kouteki_core::interview::Interview;
 use kouteki_core::lang::Lang;
 
 /// Runs the interview.
-pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), Failure> {
+pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), CliError> {
     let flag_as_of = args.as_of.as_deref().map(parse_as_of).transpose()?;
     let content = Arc::new(load_content(rules)?);
     let file = args
@@ -71,10 +71,7 @@ pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), Failure> {
     }
     let report_dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let viewer = Viewer::new(lang, Theme::new(color));
-    run_tui(app, viewer, LocalIo { drafts, report_dir }).map_err(|e| {
-        print_error(&format!("terminal error: {e}"));
-        Failure::BadInput
-    })
+    run_tui(app, viewer, LocalIo { drafts, report_dir }).map_err(CliError::Terminal)
 }
 
 /// Japanese when the environment's locale is Japanese.
@@ -90,17 +87,10 @@ fn lang_from_env() -> Lang {
 }
 
 /// Reads `--answers FILE`, with the same messages as `eval` and exit 2 before the terminal is touched.
-fn read_answers(content: &Content, path: &Path) -> Result<answers_file::AnswersFile, Failure> {
+fn read_answers(content: &Content, path: &Path) -> Result<answers_file::AnswersFile, CliError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        print_error(&format!("cannot read {name}: {e}"));
-        Failure::BadInput
-    })?;
-    let source = SourceText::new(&name, &text);
-    answers_file::parse(content, &source).map_err(|errors| {
-        print_errors(&errors, 20);
-        Failure::BadInput
-    })
+    let text = read_file(path)?;
+    answers_file::parse(content, &SourceText::new(&name, &text)).map_err(CliError::Answers)
 }
 
 /// The saved draft, if it still reads against this content (a stale one is ignored, not fatal).
@@ -122,7 +112,7 @@ fn run_plain(
     lang: Lang,
     answers: Option<Answers>,
     drafts: Option<&DraftStore>,
-) -> Result<(), Failure> {
+) -> Result<(), CliError> {
     let mut interview = match answers {
         Some(a) => Interview::resume(Arc::clone(&content), a, as_of),
         None => Interview::new(Arc::clone(&content), as_of),
@@ -135,9 +125,7 @@ fn run_plain(
             eprintln!("warning: could not save the draft: {e}");
         }
     };
-    plain::run(&mut interview, lang, stdin.lock(), std::io::stdout(), save).map_err(|e| {
-        print_error(&format!("input/output error: {e}"));
-        Failure::BadInput
-    })?;
+    plain::run(&mut interview, lang, stdin.lock(), std::io::stdout(), save)
+        .map_err(|e| CliError::Runtime(format!("input/output error: {e}")))?;
     Ok(())
 }

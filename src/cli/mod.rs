@@ -1,9 +1,11 @@
 //! The command line: `kouteki`, `kouteki eval`, `kouteki check`.
 //!
-//! Commands read files and print; all judgement is in the library. Exit status 2 means bad input
-//! (files, flags), with every error listed.
+//! Commands read files and print; all judgement is in the core. Errors are one type
+//! ([`CliError`]) printed in one place: exit status 2 means bad input (files, flags), with every
+//! error listed; 1 any other failure.
 
 mod check;
+mod error;
 mod eval;
 mod interview;
 mod pack_dir;
@@ -16,8 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use kouteki_core::lang::Lang;
 
-/// Exit status for bad input.
-pub const EXIT_BAD_INPUT: u8 = 2;
+pub use error::{CliError, EXIT_BAD_INPUT, EXIT_FAILURE};
 
 /// kouteki: check whether you keep your public duties in Japan (公的義務): taxes, pension and health
 /// insurance, immigration notifications, the residence card and the My Number Card.
@@ -115,7 +116,8 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// Parses the command line and runs it.
+/// Parses the command line and runs it; prints what went wrong, once, and exits 2 for bad input,
+/// 1 for any other failure.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -126,42 +128,17 @@ pub fn run() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::BadInput) => ExitCode::from(EXIT_BAD_INPUT),
+        Err(error) => {
+            error.print();
+            ExitCode::from(error.exit_code())
+        }
     }
 }
 
-/// Why a command failed (its messages are already printed).
-#[derive(Debug)]
-pub enum Failure {
-    /// The input was bad: exit 2.
-    BadInput,
-}
-
-/// Prints errors to stderr, at most `limit`, with a count of the rest.
-fn print_errors(errors: &[kouteki_core::formats::location::LocatedError], limit: usize) {
-    use std::io::Write;
-    let mut stderr = anstream::stderr();
-    let red = anstyle::Style::new()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()))
-        .bold();
-    for error in errors.iter().take(limit) {
-        let _ = writeln!(stderr, "{red}error{red:#}: {error}");
-    }
-    if errors.len() > limit {
-        let _ = writeln!(
-            stderr,
-            "… and {} more errors ({} in all)",
-            errors.len() - limit,
-            errors.len()
-        );
-    }
-}
-
-/// Prints a one-line error to stderr.
-fn print_error(message: &str) {
-    use std::io::Write;
-    let red = anstyle::Style::new()
-        .fg_color(Some(anstyle::AnsiColor::Red.into()))
-        .bold();
-    let _ = writeln!(anstream::stderr(), "{red}error{red:#}: {message}");
+/// Reads a whole text file given on the command line.
+fn read_file(path: &std::path::Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }

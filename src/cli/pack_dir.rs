@@ -2,28 +2,19 @@
 
 use std::path::Path;
 
-use super::{Failure, print_error, print_errors};
+use super::{CliError, read_file};
 use kouteki_core::content::{Content, PACK_FILES, PackSources, embedded, load};
 use kouteki_core::formats::location::SourceText;
 
 /// Loads the pack in `dir`, or the embedded one; prints every error and fails on bad content.
-pub fn load_content(dir: Option<&Path>) -> Result<Content, Failure> {
+pub fn load_content(dir: Option<&Path>) -> Result<Content, CliError> {
     let Some(dir) = dir else {
-        return embedded::load_default().map_err(|errors| {
-            print_errors(&errors, usize::MAX);
-            Failure::BadInput
-        });
+        return embedded::load_default().map_err(CliError::Content);
     };
     let mut texts = Vec::new();
     for name in PACK_FILES {
         let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => texts.push((path.display().to_string(), text)),
-            Err(e) => {
-                print_error(&format!("cannot read {}: {e}", path.display()));
-                return Err(Failure::BadInput);
-            }
-        }
+        texts.push((path.display().to_string(), read_file(&path)?));
     }
     let source = |i: usize| SourceText::new(&texts[i].0, &texts[i].1);
     let sources = PackSources {
@@ -31,8 +22,5 @@ pub fn load_content(dir: Option<&Path>) -> Result<Content, Failure> {
         questionnaire: source(1),
         rules: source(2),
     };
-    load(sources).map_err(|errors| {
-        print_errors(&errors, usize::MAX);
-        Failure::BadInput
-    })
+    load(sources).map_err(CliError::Content)
 }

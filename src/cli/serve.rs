@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::pack_dir::load_content;
-use super::{Failure, print_error};
+use super::{CliError, read_file};
 use crate::ssh::access::{AccessCode, parse_authorized_keys};
 use crate::ssh::limits::Caps;
 use crate::ssh::{AuthPolicy, ServeSettings, Timeouts, host_key};
@@ -66,19 +66,19 @@ pub struct ServeArgs {
 }
 
 /// Runs the server until SIGTERM or Ctrl-C.
-pub fn run(rules: Option<&Path>, args: &ServeArgs) -> Result<(), Failure> {
+pub fn run(rules: Option<&Path>, args: &ServeArgs) -> Result<(), CliError> {
     let (settings, key_origin) = settings(rules, args)?;
     init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| fail(&format!("cannot start: {e}")))?;
+        .map_err(|e| CliError::Runtime(format!("cannot start: {e}")))?;
     let (auth, host_key) = (settings.auth.clone(), settings.host_key.clone());
     runtime.block_on(async move {
         let listen = settings.listen;
         let server = crate::ssh::start(settings)
             .await
-            .map_err(|e| fail(&format!("cannot listen on {listen}: {e}")))?;
+            .map_err(|e| CliError::Runtime(format!("cannot listen on {listen}: {e}")))?;
         announce(server.local_addr, &auth, &host_key, &key_origin);
         tracing::info!(addr = %server.local_addr, "listening");
         wait_for_stop_signal().await;
@@ -88,31 +88,31 @@ pub fn run(rules: Option<&Path>, args: &ServeArgs) -> Result<(), Failure> {
     })
 }
 
-fn fail(message: &str) -> Failure {
-    print_error(message);
-    Failure::BadInput
-}
-
 /// Where the host key came from, for the start-up message.
 struct KeyOrigin {
     path: PathBuf,
     generated: bool,
 }
 
-fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<(ServeSettings, KeyOrigin), Failure> {
+fn settings(
+    rules: Option<&Path>,
+    args: &ServeArgs,
+) -> Result<(ServeSettings, KeyOrigin), CliError> {
     let content = Arc::new(load_content(rules)?);
     let auth = auth_policy(args)?;
     if !auth.is_configured() {
-        return Err(fail(
-            "no way to log in: give --authorized-keys FILE and/or --access-code (or --access-code-file), or --allow-anonymous to let anyone who can reach the server connect",
+        return Err(CliError::BadInput(
+            "no way to log in: give --authorized-keys FILE and/or --access-code (or --access-code-file), or --allow-anonymous to let anyone who can reach the server connect".into(),
         ));
     }
     let key_path = match &args.host_key {
         Some(path) => path.clone(),
-        None => host_key::default_path()
-            .ok_or_else(|| fail("no data directory for the host key: give --host-key PATH"))?,
+        None => host_key::default_path().ok_or_else(|| {
+            CliError::BadInput("no data directory for the host key: give --host-key PATH".into())
+        })?,
     };
-    let (host_key, generated) = host_key::load_or_generate(&key_path).map_err(|e| fail(&e))?;
+    let (host_key, generated) =
+        host_key::load_or_generate(&key_path).map_err(CliError::BadInput)?;
     let as_of = args
         .as_of
         .as_deref()
@@ -120,10 +120,7 @@ fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<(ServeSettings, Ke
         .transpose()?;
     if let Some(dir) = &args.record_dir {
         std::fs::create_dir_all(dir).map_err(|e| {
-            fail(&format!(
-                "cannot create --record-dir {}: {e}",
-                dir.display()
-            ))
+            CliError::Runtime(format!("cannot create --record-dir {}: {e}", dir.display()))
         })?;
     }
     let origin = KeyOrigin {
@@ -154,15 +151,14 @@ fn settings(rules: Option<&Path>, args: &ServeArgs) -> Result<(ServeSettings, Ke
     Ok((settings, origin))
 }
 
-fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, Failure> {
+fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, CliError> {
     let keys = match &args.authorized_keys {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| fail(&format!("cannot read {}: {e}", path.display())))?;
+            let text = read_file(path)?;
             let keys = parse_authorized_keys(&text)
-                .map_err(|e| fail(&format!("{}: {e}", path.display())))?;
+                .map_err(|e| CliError::BadInput(format!("{}: {e}", path.display())))?;
             if keys.is_empty() {
-                return Err(fail(&format!(
+                return Err(CliError::BadInput(format!(
                     "{}: no public keys in the file",
                     path.display()
                 )));
@@ -173,11 +169,10 @@ fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, Failure> {
     };
     let code = match (&args.access_code_file, args.access_code) {
         (Some(path), _) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| fail(&format!("cannot read {}: {e}", path.display())))?;
+            let text = read_file(path)?;
             Some(
                 AccessCode::chosen(text.trim())
-                    .map_err(|e| fail(&format!("{}: {e}", path.display())))?,
+                    .map_err(|e| CliError::BadInput(format!("{}: {e}", path.display())))?,
             )
         }
         (None, true) => Some(AccessCode::random()),

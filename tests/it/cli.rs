@@ -1434,3 +1434,37 @@ fn odd_inputs_never_panic() {
     run.expect_code(2);
     assert!(run.stderr.contains("cannot read"), "{run:#?}");
 }
+
+#[test]
+fn bad_input_exits_2_and_any_other_failure_exits_1() {
+    let dir = TempDir::new().expect("temp dir");
+    let key = dir.path().join("host_key");
+    let key = key.to_str().expect("utf-8 path");
+    let no_login = run_in(dir.path(), &["serve", "--host-key", key], &[]);
+    no_login.expect_code(2);
+    assert!(
+        no_login.stderr.contains("no way to log in"),
+        "{no_login:#?}"
+    );
+    // A port that is taken is not the user's bad input: the network failed them.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let addr = taken.local_addr().expect("bound").to_string();
+    let busy = run_in(
+        dir.path(),
+        &[
+            "serve",
+            "--allow-anonymous",
+            "--host-key",
+            key,
+            "--listen",
+            &addr,
+        ],
+        &[],
+    );
+    busy.expect_code(1);
+    assert_eq!(busy.stderr_lines().len(), 1, "one line says why: {busy:#?}");
+    assert!(
+        busy.stderr.contains(&format!("cannot listen on {addr}")),
+        "{busy:#?}"
+    );
+}
