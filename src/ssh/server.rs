@@ -160,11 +160,11 @@ async fn accept_loop(
                 let admitted = Arc::new(AtomicBool::new(false));
                 sockets.lock().insert(id, (cutter, Arc::clone(&admitted)));
                 let handler = Connection::new(Arc::clone(&shared), id, peer, login, Arc::clone(&admitted));
-                let grace = shared.settings.timeouts.login_grace;
+                let accepted = Accepted { id, peer, admitted, grace: shared.settings.timeouts.login_grace };
                 let config = Arc::clone(&config);
                 let sockets = Arc::clone(&sockets);
                 connections.spawn(async move {
-                    serve_connection(config, stream, handler, grace, &sockets, id, peer, admitted).await;
+                    serve_connection(config, stream, handler, &accepted, &sockets).await;
                     sockets.lock().remove(&id);
                 });
             }
@@ -200,20 +200,32 @@ async fn accept_loop(
     tracing::info!("stopped");
 }
 
+/// What the accept loop knows of a connection it let in.
+struct Accepted {
+    /// Connection number, for logs.
+    id: u64,
+    /// The client's address.
+    peer: SocketAddr,
+    /// Becomes true when its session starts.
+    admitted: Arc<AtomicBool>,
+    /// How long it may take to log in and start a session.
+    grace: Duration,
+}
+
 /// Runs one connection to its end; cuts it if no session started within the login grace.
-#[allow(clippy::too_many_arguments)]
 async fn serve_connection(
     config: Arc<Config>,
     stream: TcpStream,
     handler: Connection,
-    grace: Duration,
+    accepted: &Accepted,
     sockets: &Arc<Sockets>,
-    id: u64,
-    peer: SocketAddr,
-    admitted: Arc<AtomicBool>,
 ) {
+    let Accepted {
+        id, peer, grace, ..
+    } = *accepted;
     let watchdog = {
         let sockets = Arc::clone(sockets);
+        let admitted = Arc::clone(&accepted.admitted);
         tokio::spawn(async move {
             tokio::time::sleep(grace).await;
             if !admitted.load(Ordering::Relaxed) {

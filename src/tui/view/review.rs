@@ -14,27 +14,18 @@ use kouteki_core::report::answer_text;
 
 /// Draws the review.
 pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: usize) {
-    let lang = viewer.lang;
-    let theme = viewer.theme;
-    let content = app.content();
-    let mut lines = vec![Line::from(Span::styled(
-        w::REVIEW.get(lang),
-        theme.heading(),
-    ))];
-    lines.push(Line::from(Span::styled(
-        w::REVIEW_HINT.get(lang),
-        theme.dim(),
-    )));
-    lines.push(Line::default());
-    let mut selected_line = 0;
+    let (lang, theme) = (viewer.lang, viewer.theme);
+    let mut lines = vec![
+        Line::from(Span::styled(w::REVIEW.get(lang), theme.heading())),
+        Line::from(Span::styled(w::REVIEW_HINT.get(lang), theme.dim())),
+        Line::default(),
+    ];
+    let mut selected_line = lines.len();
     let results_style = if cursor == 0 {
         theme.selected()
     } else {
         theme.key()
     };
-    if cursor == 0 {
-        selected_line = lines.len();
-    }
     lines.push(Line::from(Span::styled(
         format!(
             "{} {}",
@@ -43,42 +34,20 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
         ),
         results_style,
     )));
+    let content = app.content();
     let mut section = None;
     for (row, q) in app.interview().path().into_iter().enumerate() {
         let question = &content.questions[q];
         if section != Some(question.section) {
             section = Some(question.section);
             lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                content.sections[question.section]
-                    .title
-                    .get(lang)
-                    .to_string(),
-                theme.heading(),
-            )));
+            let title = content.sections[question.section].title.get(lang);
+            lines.push(Line::from(Span::styled(title.to_string(), theme.heading())));
         }
-        let answer = app
-            .interview()
-            .answer(q)
-            .map(|v| answer_text(v, content, q, lang))
-            .unwrap_or_else(|| "—".into());
-        let selected = cursor == row + 1;
-        if selected {
+        if cursor == row + 1 {
             selected_line = lines.len();
         }
-        let style = if selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        let text = format!("{}  → {answer}", question.text.get(lang));
-        lines.extend(wrap(
-            &text,
-            area.width,
-            if selected { "▶ " } else { "  " },
-            "    ",
-            style,
-        ));
+        lines.extend(answer_row(app, viewer, q, cursor == row + 1, area.width));
     }
     let height = usize::from(area.height);
     let scroll = selected_line.saturating_sub(height.saturating_sub(3));
@@ -88,4 +57,33 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
         area.y + cursor_row.min(height.saturating_sub(1)) as u16,
     ));
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+}
+
+/// One answer of the review: the question and the answer in words, marked when selected.
+fn answer_row(
+    app: &App,
+    viewer: &Viewer,
+    q: usize,
+    selected: bool,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let content = app.content();
+    let answer = app
+        .interview()
+        .answer(q)
+        .map(|v| answer_text(v, content, q, viewer.lang))
+        .unwrap_or_else(|| "—".into());
+    let style = if selected {
+        viewer.theme.selected()
+    } else {
+        Style::new()
+    };
+    let text = format!("{}  → {answer}", content.questions[q].text.get(viewer.lang));
+    wrap(
+        &text,
+        width,
+        if selected { "▶ " } else { "  " },
+        "    ",
+        style,
+    )
 }
