@@ -5,6 +5,8 @@
 /// The full-screen interview.
 pub mod tui {
     kouteki_core::texts! {
+        /// The header's language badge.
+        LANG_BADGE = ("EN", "日本語");
         /// App title in the header.
         TITLE = ("kouteki · Public duties check", "kouteki · 公的義務チェック");
         /// Welcome: what the check covers.
@@ -168,4 +170,46 @@ pub mod plain {
         /// Quit message.
         QUIT = ("Stopped. Answers given so far are kept in the draft unless saving is off.", "中断しました。保存が有効な場合、ここまでの回答は下書きに残っています。");
     }
+}
+
+/// What a client of `kouteki serve` reads outside the interview. Lines shown before the client's
+/// language is known are in both languages.
+pub mod ssh {
+    kouteki_core::texts! {
+        /// After quitting.
+        FAREWELL_QUIT = (
+            "Thank you. Your answers were not kept on the server unless you agreed to recording.",
+            "ご利用ありがとうございました。記録に同意された場合を除き、回答はサーバーに残っていません。"
+        );
+        /// After the idle timeout.
+        FAREWELL_IDLE = (
+            "The session ended after a long time without input; your answers were discarded.",
+            "長時間操作がなかったため終了しました。回答は破棄されました。"
+        );
+        /// After the maximum session length.
+        FAREWELL_MAX_LENGTH = (
+            "The session reached its maximum length and ended; your answers were discarded.",
+            "接続時間の上限に達したため終了しました。回答は破棄されました。"
+        );
+        /// When the server stops.
+        FAREWELL_SERVER_CLOSING = (
+            "The server is closing. Your answers were discarded; please connect again later.",
+            "サーバーを終了します。回答は破棄されました。時間をおいて再度接続してください。"
+        );
+    }
+
+    /// The keyboard-interactive instructions.
+    pub const CODE_INSTRUCTIONS: &str = "Enter the access code your consultant gave you. / 相談先から伝えられたアクセスコードを入力してください。";
+    /// The keyboard-interactive prompt.
+    pub const CODE_PROMPT: &str = "Access code / アクセスコード: ";
+    /// A client without a pty.
+    pub const NEEDS_PTY: &str =
+        "kouteki needs an interactive terminal: connect with `ssh -t` (ssh -t -p PORT USER@HOST).";
+    /// Too many sessions from one address.
+    pub const FULL_PER_ADDRESS: &str = "Sorry, there are already several consultations open from your address. Please close one and try again. / 同じ接続元からの相談がすでに開かれています。いずれかを終了してから再度接続してください。";
+    /// All sessions in use.
+    pub const FULL: &str = "Sorry, all consultation slots are in use right now. Please try again in a few minutes. / ただいま混み合っています。数分後に再度接続してください。";
+    /// An exec request.
+    pub const NO_COMMANDS: &str =
+        "kouteki serves an interactive interview only; commands are not run.";
 }

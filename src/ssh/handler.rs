@@ -17,6 +17,7 @@ use super::access::is_authorized;
 use super::limits::{Gate, Permit, Refusal};
 use super::session::{self, ClientTerminal, SessionInputs, SessionSetup};
 use super::settings::{ServeSettings, clamp_size};
+use crate::strings::ssh as words;
 use kouteki_core::lang::Lang;
 
 /// What every connection shares, read-only.
@@ -250,13 +251,8 @@ impl Handler for Connection {
         let Some(mut response) = response else {
             return Ok(Auth::Partial {
                 name: Cow::Borrowed("kouteki"),
-                instructions: Cow::Borrowed(
-                    "Enter the access code your consultant gave you. / 相談先から伝えられたアクセスコードを入力してください。",
-                ),
-                prompts: Cow::Owned(vec![(
-                    Cow::Borrowed("Access code / アクセスコード: "),
-                    false,
-                )]),
+                instructions: Cow::Borrowed(words::CODE_INSTRUCTIONS),
+                prompts: Cow::Owned(vec![(Cow::Borrowed(words::CODE_PROMPT), false)]),
             });
         };
         let attempt = response
@@ -329,7 +325,7 @@ impl Handler for Connection {
         let Some(size) = self.pty else {
             tracing::info!(conn = self.id, peer = %self.peer, "refused: no pty");
             session.channel_success(channel)?;
-            return self.refuse(channel, session, "kouteki needs an interactive terminal: connect with `ssh -t` (ssh -t -p PORT USER@HOST).");
+            return self.refuse(channel, session, words::NEEDS_PTY);
         };
         match self.shared.gate.session(self.peer.ip()) {
             Ok(permit) => {
@@ -340,14 +336,8 @@ impl Handler for Connection {
             }
             Err(refusal) => {
                 let (what, line) = match refusal {
-                    Refusal::PerIp => (
-                        "per-address session limit",
-                        "Sorry, there are already several consultations open from your address. Please close one and try again. / 同じ接続元からの相談がすでに開かれています。いずれかを終了してから再度接続してください。",
-                    ),
-                    _ => (
-                        "session limit",
-                        "Sorry, all consultation slots are in use right now. Please try again in a few minutes. / ただいま混み合っています。数分後に再度接続してください。",
-                    ),
+                    Refusal::PerIp => ("per-address session limit", words::FULL_PER_ADDRESS),
+                    _ => ("session limit", words::FULL),
                 };
                 tracing::warn!(conn = self.id, peer = %self.peer, limit = what, "refused: limit reached");
                 session.channel_success(channel)?;
@@ -365,11 +355,7 @@ impl Handler for Connection {
         tracing::info!(conn = self.id, peer = %self.peer, "refused: exec request");
         // Accept the request only to say why nothing runs; the command itself is never looked at.
         session.channel_success(channel)?;
-        self.refuse(
-            channel,
-            session,
-            "kouteki serves an interactive interview only; commands are not run.",
-        )
+        self.refuse(channel, session, words::NO_COMMANDS)
     }
 
     async fn subsystem_request(

@@ -21,6 +21,7 @@ use tokio::time::{Instant, sleep_until};
 
 use super::output::Output;
 use crate::io::record::record;
+use crate::strings::ssh as words;
 use crate::tui::app::{App, Recording, Storage};
 use crate::tui::input::ESC_TIMEOUT;
 use crate::tui::notice::Notice;
@@ -76,31 +77,14 @@ impl End {
 
     /// The last line the client sees, in their language (none when they are gone).
     fn farewell(self, lang: Lang) -> Option<&'static str> {
-        Some(match (self, lang) {
-            (End::Quit, Lang::En) => {
-                "Thank you. Your answers were not kept on the server unless you agreed to recording."
-            }
-            (End::Quit, Lang::Ja) => {
-                "ご利用ありがとうございました。記録に同意された場合を除き、回答はサーバーに残っていません。"
-            }
-            (End::Idle, Lang::En) => {
-                "The session ended after a long time without input; your answers were discarded."
-            }
-            (End::Idle, Lang::Ja) => "長時間操作がなかったため終了しました。回答は破棄されました。",
-            (End::MaxLength, Lang::En) => {
-                "The session reached its maximum length and ended; your answers were discarded."
-            }
-            (End::MaxLength, Lang::Ja) => {
-                "接続時間の上限に達したため終了しました。回答は破棄されました。"
-            }
-            (End::ServerClosing, Lang::En) => {
-                "The server is closing. Your answers were discarded; please connect again later."
-            }
-            (End::ServerClosing, Lang::Ja) => {
-                "サーバーを終了します。回答は破棄されました。時間をおいて再度接続してください。"
-            }
-            (End::Disconnected, _) => return None,
-        })
+        let text = match self {
+            End::Quit => words::FAREWELL_QUIT,
+            End::Idle => words::FAREWELL_IDLE,
+            End::MaxLength => words::FAREWELL_MAX_LENGTH,
+            End::ServerClosing => words::FAREWELL_SERVER_CLOSING,
+            End::Disconnected => return None,
+        };
+        Some(text.get(lang))
     }
 }
 

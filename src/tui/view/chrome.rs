@@ -14,10 +14,7 @@ use kouteki_core::lang::Lang;
 
 /// The title on the left, the language on the right.
 pub fn header(viewer: &Viewer, frame: &mut Frame, area: Rect) {
-    let lang = match viewer.lang {
-        Lang::En => "EN",
-        Lang::Ja => "日本語",
-    };
+    let lang = w::LANG_BADGE.get(viewer.lang);
     frame.render_widget(
         Paragraph::new(Span::styled(
             format!(" {}", w::TITLE.get(viewer.lang)),
