@@ -15,4 +15,6 @@ pub use parse::{SyntaxError, parse};
 pub use satisfy::satisfiable;
 
 #[cfg(test)]
+mod satisfy_tests;
+#[cfg(test)]
 mod tests;

@@ -8,7 +8,8 @@ use crate::answers::{Answers, Value};
 use crate::content::{Choice, Question, QuestionKind};
 use crate::lang::Text;
 
-fn question(id: &str, kind: QuestionKind) -> Question {
+/// A question of this kind, asked always (shared with the satisfiability properties).
+pub(super) fn question(id: &str, kind: QuestionKind) -> Question {
     Question {
         id: id.into(),
         section: 0,
@@ -23,7 +24,8 @@ fn question(id: &str, kind: QuestionKind) -> Question {
     }
 }
 
-fn choices(ids: &[&str]) -> Vec<Choice> {
+/// Choices with these ids (the labels repeat the ids).
+pub(super) fn choices(ids: &[&str]) -> Vec<Choice> {
     ids.iter()
         .map(|id| Choice {
             id: (*id).into(),
