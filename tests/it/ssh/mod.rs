@@ -1428,6 +1428,19 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
     if let Some((_, title)) = persona.findings.first() {
         assert!(report.contains(title.as_str()), "the report:\n{report}");
     }
+    // The recorded answers carry their date and language: `kouteki eval` on them, with no flags,
+    // gives the very report recorded beside them.
+    let eval = std::process::Command::new(env!("CARGO_BIN_EXE_kouteki"))
+        .args(["eval", "--format", "markdown", "--answers"])
+        .arg(&files[1])
+        .output()
+        .expect("kouteki eval runs");
+    assert!(eval.status.success(), "{eval:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&eval.stdout),
+        report,
+        "eval on the recording reproduces its report"
+    );
     quit(&yes).await;
     stop(server).await;
 
