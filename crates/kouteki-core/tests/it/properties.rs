@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use jiff::civil::Date;
 use kouteki_core::answers::{Answers, Value};
 use kouteki_core::content::{Content, QuestionKind, embedded};
-use kouteki_core::engine::assess;
+use kouteki_core::engine::{Assessment, assess};
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::interview::{Interview, Step};
 use kouteki_core::lang::Lang;
@@ -62,6 +62,56 @@ fn interview_answers(seeds: &[u64], as_of: Date) -> Interview {
     interview
 }
 
+/// Each area's severity is that of its worst finding (`ok` without one); the overall is the worst
+/// finding, which is the worst area.
+fn areas_are_their_worst_findings(
+    content: &Content,
+    assessment: &Assessment,
+) -> Result<(), TestCaseError> {
+    let worst_finding = assessment
+        .findings
+        .iter()
+        .map(|f| f.rule(content).severity)
+        .max()
+        .unwrap_or(Severity::Ok);
+    prop_assert_eq!(assessment.overall, worst_finding);
+    for area in Area::ALL {
+        let worst = assessment
+            .findings_in(content, area)
+            .map(|f| f.rule(content).severity)
+            .max()
+            .unwrap_or(Severity::Ok);
+        prop_assert_eq!(assessment.area(area), worst);
+    }
+    let worst_area = Area::ALL.into_iter().map(|a| assessment.area(a)).max();
+    prop_assert_eq!(Some(assessment.overall), worst_area);
+    Ok(())
+}
+
+/// The JSON report's `areas` (CONTRACT.md): exactly the four area ids in the contract's order, each
+/// the severity of the worst of the report's own findings in that area, or `ok` when it has none;
+/// `overall` is the worst area.
+fn json_areas_are_their_worst_findings(json: &serde_json::Value) -> Result<(), TestCaseError> {
+    let areas = json["areas"].as_object().expect("`areas` is an object");
+    let ids: Vec<&str> = areas.keys().map(String::as_str).collect();
+    prop_assert_eq!(ids, ["taxes", "social_insurance", "notifications", "cards"]);
+    let findings = json["findings"].as_array().expect("`findings` is a list");
+    let severity = |v: &serde_json::Value| v.as_str().and_then(Severity::from_id);
+    let mut worst_area = Severity::Ok;
+    for (id, value) in areas {
+        let worst = findings
+            .iter()
+            .filter(|f| f["area"].as_str() == Some(id.as_str()))
+            .map(|f| severity(&f["severity"]).expect("a finding's severity is a severity id"))
+            .max()
+            .unwrap_or(Severity::Ok);
+        prop_assert_eq!(value.as_str(), Some(worst.id()), "area `{}`", id);
+        worst_area = worst_area.max(worst);
+    }
+    prop_assert_eq!(json["overall"].as_str(), Some(worst_area.id()));
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -76,12 +126,7 @@ proptest! {
         let first = interview.assess();
         let second = assess(&content, interview.answers(), as_of);
         prop_assert_eq!(&first, &second, "re-evaluation is deterministic");
-        let worst_finding = first.findings.iter().map(|f| f.rule(&content).severity).max().unwrap_or(Severity::Ok);
-        prop_assert_eq!(first.overall, worst_finding);
-        for area in Area::ALL {
-            let worst = first.findings_in(&content, area).map(|f| f.rule(&content).severity).max().unwrap_or(Severity::Ok);
-            prop_assert_eq!(first.area(area), worst);
-        }
+        areas_are_their_worst_findings(&content, &first)?;
         let keys: Vec<_> = first.findings.iter().map(|f| {
             let rule = f.rule(&content);
             (std::cmp::Reverse(rule.severity), rule.area, rule.id.clone())
@@ -98,6 +143,7 @@ proptest! {
                 prop_assert_eq!(json["areas"][summary.area.id()].as_str(), Some(worst.id()), "and says so in JSON");
             }
             prop_assert_eq!(json["findings"].as_array().map(Vec::len), Some(first.findings.len()));
+            json_areas_are_their_worst_findings(&json)?;
             prop_assert!(!to_text(&report).is_empty() && !to_markdown(&report).is_empty());
         }
     }
@@ -132,7 +178,7 @@ proptest! {
             }
         }
         let assessment = assess(&content, &answers, as_of);
-        prop_assert_eq!(assessment.areas.len(), 4);
+        areas_are_their_worst_findings(&content, &assessment)?;
     }
 
     #[test]
