@@ -10,6 +10,7 @@
 mod cli;
 mod e2e_openssh;
 mod e2e_tmux;
+mod modules;
 mod plain;
 mod ssh;
 mod support;
