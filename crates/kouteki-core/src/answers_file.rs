@@ -84,46 +84,64 @@ pub fn read(
             .and_then(|v| meta_lang(v, source, &mut errors));
     }
     for (key, value) in raw.answers.iter().flat_map(Spanned::get_ref) {
-        let Some(q) = content.question_index(key.get_ref()) else {
-            let hint = did_you_mean(
-                key.get_ref(),
-                content.questions.iter().map(|q| q.id.as_str()),
-            );
-            let known = content
-                .questions
-                .iter()
-                .map(|q| q.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            errors.push(LocatedError::at(
-                source,
-                key.span().start,
-                "",
-                format!(
-                    "unknown question `{}`{hint}; expected one of: {known}",
-                    key.get_ref()
-                ),
-            ));
-            continue;
-        };
-        match convert(&content.questions[q], value.get_ref()) {
-            Ok(v) => {
-                file.answers.set(q, v);
-                file.answer_offsets[q] = Some(key.span().start);
-            }
-            Err(message) => {
-                file.invalid.push(q);
-                errors.push(LocatedError::at(
-                    source,
-                    value.span().start,
-                    format!("answer `{}`", key.get_ref()),
-                    message,
-                ));
-            }
+        if let Err(error) = read_answer(content, source, key, value, &mut file) {
+            errors.push(error);
         }
     }
     errors.sort();
     Ok((file, errors))
+}
+
+/// Records one `question = value` line in `file`, or says why it cannot be: the question is
+/// unknown, or the value does not fit it (then the question is marked invalid, so what depends on it
+/// is not reported as missing).
+fn read_answer(
+    content: &Content,
+    source: &SourceText<'_>,
+    key: &Spanned<String>,
+    value: &Spanned<toml::Value>,
+    file: &mut AnswersFile,
+) -> Result<(), LocatedError> {
+    let Some(q) = content.question_index(key.get_ref()) else {
+        return Err(unknown_question(content, source, key));
+    };
+    match convert(&content.questions[q], value.get_ref()) {
+        Ok(v) => {
+            file.answers.set(q, v);
+            file.answer_offsets[q] = Some(key.span().start);
+            Ok(())
+        }
+        Err(message) => {
+            file.invalid.push(q);
+            Err(LocatedError::at(
+                source,
+                value.span().start,
+                format!("answer `{}`", key.get_ref()),
+                message,
+            ))
+        }
+    }
+}
+
+/// An answer to a question the content does not have: most likely a typo, so suggest the nearest id
+/// and list them all.
+fn unknown_question(
+    content: &Content,
+    source: &SourceText<'_>,
+    key: &Spanned<String>,
+) -> LocatedError {
+    let ids = || content.questions.iter().map(|q| q.id.as_str());
+    let hint = did_you_mean(key.get_ref(), ids());
+    let known = ids().collect::<Vec<_>>().join(", ");
+    LocatedError::at(
+        source,
+        key.span().start,
+        "",
+        format!(
+            "unknown question `{}`{hint}; expected one of: {known}",
+            key.get_ref()
+        ),
+    )
 }
 
 /// Whether whether `q` is asked cannot be known because it depends, directly or not, on a refused value.

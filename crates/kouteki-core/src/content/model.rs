@@ -122,16 +122,73 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
+    /// The type of question this kind belongs to.
+    pub fn question_type(&self) -> QuestionType {
+        match self {
+            QuestionKind::YesNo => QuestionType::YesNo,
+            QuestionKind::Choice { .. } => QuestionType::Choice,
+            QuestionKind::MultiChoice { .. } => QuestionType::MultiChoice,
+            QuestionKind::Number { .. } => QuestionType::Number,
+            QuestionKind::Date => QuestionType::Date,
+            QuestionKind::Text => QuestionType::Text,
+        }
+    }
+
     /// The type's name as written in content files.
     pub fn name(&self) -> &'static str {
+        self.question_type().name()
+    }
+}
+
+/// A question's `type` as content files name it: the kind without its data. Its names are written
+/// once, in [`QuestionType::name`], for reading content and for every message that names a type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionType {
+    /// `yes_no`.
+    YesNo,
+    /// `choice`.
+    Choice,
+    /// `multi_choice`.
+    MultiChoice,
+    /// `number`.
+    Number,
+    /// `date`.
+    Date,
+    /// `text`.
+    Text,
+}
+
+impl QuestionType {
+    /// Every type, in the order error messages list them.
+    pub const ALL: [QuestionType; 6] = [
+        QuestionType::YesNo,
+        QuestionType::Choice,
+        QuestionType::MultiChoice,
+        QuestionType::Number,
+        QuestionType::Date,
+        QuestionType::Text,
+    ];
+
+    /// The name as written in content files.
+    pub fn name(self) -> &'static str {
         match self {
-            QuestionKind::YesNo => "yes_no",
-            QuestionKind::Choice { .. } => "choice",
-            QuestionKind::MultiChoice { .. } => "multi_choice",
-            QuestionKind::Number { .. } => "number",
-            QuestionKind::Date => "date",
-            QuestionKind::Text => "text",
+            QuestionType::YesNo => "yes_no",
+            QuestionType::Choice => "choice",
+            QuestionType::MultiChoice => "multi_choice",
+            QuestionType::Number => "number",
+            QuestionType::Date => "date",
+            QuestionType::Text => "text",
         }
+    }
+
+    /// The type with this name, as written in content files.
+    pub fn from_name(name: &str) -> Option<QuestionType> {
+        QuestionType::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Whether questions of this type list `[[questions.choices]]`.
+    pub fn takes_choices(self) -> bool {
+        matches!(self, QuestionType::Choice | QuestionType::MultiChoice)
     }
 }
 

@@ -5,10 +5,10 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
-use super::condition::satisfiable;
+use super::condition::{Cond, satisfiable};
 use super::diagnostics::{Diagnostics, version_key};
-use super::model::{Choice, Question, QuestionKind, Section};
-use super::raw::{QuestionnaireFile, RawQuestion};
+use super::model::{Choice, Question, QuestionKind, QuestionType, Section};
+use super::raw::{QuestionnaireFile, RawQuestion, RawType};
 use crate::formats::location::SourceText;
 use crate::severity::Area;
 
@@ -156,36 +156,66 @@ fn check_since(
     since.get_ref().clone()
 }
 
+/// Checks the question's type and the fields that go with it, and builds its kind.
 fn check_kind(
     raw: &RawQuestion,
     source: &SourceText<'_>,
     subject: &str,
     diag: &mut Diagnostics,
 ) -> Option<QuestionKind> {
-    let kind_name = raw.kind.get_ref().as_str();
-    const KINDS: [&str; 6] = ["yes_no", "choice", "multi_choice", "number", "date", "text"];
-    if !KINDS.contains(&kind_name) {
-        // With the type unknown, which other fields fit cannot be judged: report the type alone.
-        diag.error(
-            source,
-            raw.kind.span().start,
-            subject,
-            format!(
-                "unknown question type `{kind_name}`; expected one of: {}",
-                KINDS.join(", ")
-            ),
-        );
-        return None;
+    let question_type = known_type(raw, source, subject, diag)?;
+    check_fields_of_other_types(raw, question_type, source, subject, diag);
+    match question_type {
+        QuestionType::YesNo => Some(QuestionKind::YesNo),
+        QuestionType::Date => Some(QuestionKind::Date),
+        QuestionType::Text => Some(QuestionKind::Text),
+        QuestionType::Number => check_number(raw, source, subject, diag),
+        QuestionType::Choice => Some(check_choice(raw, source, subject, diag)),
+        QuestionType::MultiChoice => Some(QuestionKind::MultiChoice {
+            choices: check_choices(raw, source, subject, diag),
+        }),
     }
-    let takes_choices = matches!(kind_name, "choice" | "multi_choice");
-    if !takes_choices {
-        if let Some(first) = raw.choices.first() {
+}
+
+/// The question's type, if it names one. With the type unknown, which other fields fit cannot be
+/// judged: the type alone is reported.
+fn known_type(
+    raw: &RawQuestion,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> Option<QuestionType> {
+    match raw.kind.get_ref() {
+        RawType::Known(question_type) => Some(*question_type),
+        RawType::Unknown(name) => {
+            let names: Vec<&str> = QuestionType::ALL.iter().map(|t| t.name()).collect();
             diag.error(
                 source,
-                first.id.span().start,
+                raw.kind.span().start,
                 subject,
-                format!("a {kind_name} question has no choices"),
+                format!(
+                    "unknown question type `{name}`; expected one of: {}",
+                    names.join(", ")
+                ),
             );
+            None
+        }
+    }
+}
+
+/// Reports fields written for another type (choices or `unsure` without choices, `min`, `max` or
+/// `unit` outside a number question): content that would be silently ignored is a mistake.
+fn check_fields_of_other_types(
+    raw: &RawQuestion,
+    question_type: QuestionType,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) {
+    if !question_type.takes_choices() {
+        if let Some(first) = raw.choices.first() {
+            let message = format!("a {} question has no choices", question_type.name());
+            diag.error(source, first.id.span().start, subject, message);
         }
         if let Some(unsure) = &raw.unsure {
             diag.error(
@@ -196,52 +226,44 @@ fn check_kind(
             );
         }
     }
-    if kind_name != "number" {
+    if question_type != QuestionType::Number {
         for (field, span) in [
             ("min", raw.min.as_ref().map(Spanned::span)),
             ("max", raw.max.as_ref().map(Spanned::span)),
             ("unit", raw.unit.as_ref().map(Spanned::span)),
         ] {
             if let Some(span) = span {
-                diag.error(
-                    source,
-                    span.start,
-                    subject,
-                    format!("`{field}` applies only to number questions"),
-                );
+                let message = format!("`{field}` applies only to number questions");
+                diag.error(source, span.start, subject, message);
             }
         }
     }
-    let kind = match kind_name {
-        "yes_no" => QuestionKind::YesNo,
-        "date" => QuestionKind::Date,
-        "text" => QuestionKind::Text,
-        "number" => check_number(raw, source, subject, diag)?,
-        "choice" => {
-            let choices = check_choices(raw, source, subject, diag);
-            let unsure = raw.unsure.as_ref().and_then(|u| {
-                let index = choices.iter().position(|c| &c.id == u.get_ref());
-                if index.is_none() {
-                    diag.error(
-                        source,
-                        u.span().start,
-                        subject,
-                        format!(
-                            "`unsure = \"{}\"` is not one of the question's choices",
-                            u.get_ref()
-                        ),
-                    );
-                }
-                index
-            });
-            QuestionKind::Choice { choices, unsure }
+}
+
+/// A choice question: its choices, and which of them `unsure` names (it must name one of them).
+fn check_choice(
+    raw: &RawQuestion,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> QuestionKind {
+    let choices = check_choices(raw, source, subject, diag);
+    let unsure = raw.unsure.as_ref().and_then(|u| {
+        let index = choices.iter().position(|c| &c.id == u.get_ref());
+        if index.is_none() {
+            diag.error(
+                source,
+                u.span().start,
+                subject,
+                format!(
+                    "`unsure = \"{}\"` is not one of the question's choices",
+                    u.get_ref()
+                ),
+            );
         }
-        "multi_choice" => QuestionKind::MultiChoice {
-            choices: check_choices(raw, source, subject, diag),
-        },
-        _ => return None, // unknown types were reported above
-    };
-    Some(kind)
+        index
+    });
+    QuestionKind::Choice { choices, unsure }
 }
 
 fn check_number(
@@ -329,74 +351,109 @@ fn check_choices(
 }
 
 /// Compiles every `ask_if`, then checks references point backwards and every question can be asked.
+///
+/// Each step needs the previous one to have passed: a cycle makes "earlier" meaningless, and the
+/// satisfiability check follows `ask_if` references, so it must not meet a cycle.
 fn resolve_ask_if(
     file: &QuestionnaireFile,
     questions: &mut [Question],
     source: &SourceText<'_>,
     diag: &mut Diagnostics,
 ) {
-    let conditions: Vec<Option<(&Spanned<String>, _)>> = file
+    compile_ask_if(file, questions, source, diag);
+    if !diag.errors.is_empty() {
+        return;
+    }
+    if let Some(cycle) = find_cycle(questions) {
+        report_cycle(&cycle, file, questions, source, diag);
+        return;
+    }
+    check_references_point_back(file, questions, source, diag);
+    if diag.errors.is_empty() {
+        check_every_question_can_be_asked(file, questions, source, diag);
+    }
+}
+
+/// Compiles each `ask_if` against the questions and records it with the questions it refers to.
+/// (All are compiled before any is recorded: compiling reads the questions.)
+fn compile_ask_if(
+    file: &QuestionnaireFile,
+    questions: &mut [Question],
+    source: &SourceText<'_>,
+    diag: &mut Diagnostics,
+) {
+    let conditions: Vec<Option<Cond>> = file
         .questions
         .iter()
         .map(|raw| {
-            raw.ask_if.as_ref().map(|text| {
-                (
-                    text,
-                    diag.condition(
-                        source,
-                        text,
-                        questions,
-                        &format!("question `{}`", raw.id.get_ref()),
-                        "ask_if",
-                    ),
-                )
-            })
+            let text = raw.ask_if.as_ref()?;
+            let subject = format!("question `{}`", raw.id.get_ref());
+            diag.condition(source, text, questions, &subject, "ask_if")
         })
         .collect();
-    for (q, condition) in conditions.iter().enumerate() {
-        if let Some((_, Some(cond))) = condition {
-            questions[q].depends_on = cond.questions();
-            questions[q].ask_if = Some(cond.clone());
+    for (question, condition) in questions.iter_mut().zip(conditions) {
+        if let Some(cond) = condition {
+            question.depends_on = cond.questions();
+            question.ask_if = Some(cond);
         }
     }
-    if !diag.errors.is_empty() {
-        return;
-    }
-    let ask_if_span = |q: usize| {
-        conditions[q]
-            .as_ref()
-            .map_or(file.questions[q].id.span().start, |(text, _)| {
-                text.span().start
-            })
-    };
-    if let Some(cycle) = find_cycle(questions) {
-        let names = cycle
-            .iter()
-            .map(|&q| format!("`{}`", questions[q].id))
-            .collect::<Vec<_>>()
-            .join(" → ");
-        diag.error(
-            source,
-            ask_if_span(cycle[0]),
-            &format!("question `{}`", questions[cycle[0]].id),
-            format!("`ask_if` conditions form a cycle: {names}"),
-        );
-        return;
-    }
+}
+
+/// Where errors about a question's `ask_if` point: the condition, or the question's id without one.
+fn ask_if_offset(raw: &RawQuestion) -> usize {
+    raw.ask_if
+        .as_ref()
+        .map_or(raw.id.span().start, |text| text.span().start)
+}
+
+fn report_cycle(
+    cycle: &[usize],
+    file: &QuestionnaireFile,
+    questions: &[Question],
+    source: &SourceText<'_>,
+    diag: &mut Diagnostics,
+) {
+    let names = cycle
+        .iter()
+        .map(|&q| format!("`{}`", questions[q].id))
+        .collect::<Vec<_>>()
+        .join(" → ");
+    diag.error(
+        source,
+        ask_if_offset(&file.questions[cycle[0]]),
+        &format!("question `{}`", questions[cycle[0]].id),
+        format!("`ask_if` conditions form a cycle: {names}"),
+    );
+}
+
+/// A question may only depend on questions asked before it, so the interview always knows, when it
+/// reaches a question, whether to ask it.
+fn check_references_point_back(
+    file: &QuestionnaireFile,
+    questions: &[Question],
+    source: &SourceText<'_>,
+    diag: &mut Diagnostics,
+) {
     for (q, question) in questions.iter().enumerate() {
         for &dep in question.depends_on.iter().filter(|&&dep| dep >= q) {
-            diag.error(source, ask_if_span(q), &format!("question `{}`", question.id), format!("`ask_if` refers to `{}`, which is asked later; a question may only depend on earlier ones", questions[dep].id));
+            diag.error(source, ask_if_offset(&file.questions[q]), &format!("question `{}`", question.id), format!("`ask_if` refers to `{}`, which is asked later; a question may only depend on earlier ones", questions[dep].id));
         }
     }
-    if !diag.errors.is_empty() {
-        return;
-    }
+}
+
+/// A question whose `ask_if` can never hold is dead content, and so is everything resting on it.
+fn check_every_question_can_be_asked(
+    file: &QuestionnaireFile,
+    questions: &[Question],
+    source: &SourceText<'_>,
+    diag: &mut Diagnostics,
+) {
     let ask_if = |q: usize| questions[q].ask_if.clone();
     for (q, question) in questions.iter().enumerate() {
         if let Some(cond) = &question.ask_if
             && !satisfiable(cond, questions, &ask_if)
         {
-            diag.error(source, ask_if_span(q), &format!("question `{}`", question.id), "can never be asked: its `ask_if` cannot hold for any answers (it contradicts itself or depends on a question that is never asked)");
+            diag.error(source, ask_if_offset(&file.questions[q]), &format!("question `{}`", question.id), "can never be asked: its `ask_if` cannot hold for any answers (it contradicts itself or depends on a question that is never asked)");
         }
     }
 }

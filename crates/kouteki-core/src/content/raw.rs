@@ -1,10 +1,11 @@
 //! The content files exactly as written: serde structs that reject unknown keys and keep spans,
 //! so the checks in [`super::load`] can point at the offending line and column.
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::model::QuestionType;
 use crate::lang::Text;
 
 /// `pack.toml`.
@@ -44,7 +45,7 @@ pub struct RawQuestion {
     pub id: Spanned<String>,
     pub section: Spanned<String>,
     #[serde(rename = "type")]
-    pub kind: Spanned<String>,
+    pub kind: Spanned<RawType>,
     pub since: Option<Spanned<String>>,
     pub ask_if: Option<Spanned<String>>,
     pub text: Spanned<Text>,
@@ -57,6 +58,27 @@ pub struct RawQuestion {
     pub unit: Option<Spanned<Text>>,
     #[serde(default)]
     pub choices: Vec<RawChoice>,
+}
+
+/// A question's `type`: a known type, or the unknown word as written.
+///
+/// An unknown word is kept rather than refused by serde, so that it becomes one content error at its
+/// line and column (`unknown question type ...`, with the list of types) beside the file's other
+/// errors, instead of a TOML parse failure that would stop every other check of the file.
+#[derive(Debug)]
+pub enum RawType {
+    /// One of the types.
+    Known(QuestionType),
+    /// A word that names no type.
+    Unknown(String),
+}
+
+impl<'de> Deserialize<'de> for RawType {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawType, D::Error> {
+        // Read as a `String` first, so a value that is not a string is refused in the same words.
+        let name = String::deserialize(deserializer)?;
+        Ok(QuestionType::from_name(&name).map_or(RawType::Unknown(name), RawType::Known))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,4 +145,48 @@ pub struct RawNote {
     pub id: Spanned<String>,
     pub when: Spanned<String>,
     pub text: Spanned<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct AsType {
+        #[serde(rename = "type")]
+        kind: Spanned<RawType>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct AsString {
+        #[serde(rename = "type")]
+        _kind: Spanned<String>,
+    }
+
+    #[test]
+    fn a_type_is_read_as_a_known_type_or_kept_as_the_word_written() {
+        let read = |text: &str| toml::from_str::<AsType>(text).map(|t| t.kind.into_inner());
+        assert!(matches!(
+            read("type = \"multi_choice\""),
+            Ok(RawType::Known(QuestionType::MultiChoice))
+        ));
+        assert!(matches!(read("type = \"integer\""), Ok(RawType::Unknown(w)) if w == "integer"));
+        assert!(matches!(read("type = \"Number\""), Ok(RawType::Unknown(w)) if w == "Number"));
+    }
+
+    #[test]
+    fn a_type_that_is_not_a_string_is_refused_as_a_string_field_refuses_it() {
+        for text in [
+            "type = 5",
+            "type = true",
+            "type = [\"choice\"]",
+            "type = { a = 1 }",
+        ] {
+            let as_type = toml::from_str::<AsType>(text).expect_err(text).to_string();
+            let as_string = toml::from_str::<AsString>(text)
+                .expect_err(text)
+                .to_string();
+            assert_eq!(as_type, as_string, "{text}");
+        }
+    }
 }

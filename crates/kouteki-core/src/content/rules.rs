@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::condition::satisfiable;
+use jiff::civil::Date;
+
+use super::condition::{Cond, satisfiable};
 use super::diagnostics::Diagnostics;
 use super::model::{Extra, Note, Question, Rule, Source, SourceKind};
 use super::raw::{RawExtra, RawRule, RawSource, RulesFile};
@@ -54,6 +56,8 @@ pub fn check_rules(
     (rules, notes)
 }
 
+/// Checks one rule; `None` when it cannot be built (its area, severity or condition is unusable).
+/// Every check runs regardless, so one bad field does not hide the others' errors.
 fn check_rule(
     raw: &RawRule,
     questions: &[Question],
@@ -63,6 +67,42 @@ fn check_rule(
 ) -> Option<Rule> {
     let subject = format!("rule `{}`", raw.id.get_ref());
     let subject = subject.as_str();
+    check_rule_texts(raw, source, subject, diag);
+    let area = check_area(raw, source, subject, diag);
+    let severity = check_severity(raw, source, subject, diag);
+    let sources = check_sources(raw, source, subject, diag);
+    let (effective_from, effective_until) = check_effective_dates(raw, source, subject, diag);
+    let when = diag.condition(source, &raw.when, questions, subject, "when");
+    let extras: Vec<Extra> = raw
+        .extra
+        .iter()
+        .filter_map(|e| check_extra(e, questions, source, subject, diag))
+        .collect();
+    let (area, severity, when) = (area?, severity?, when?);
+    let rests_on = when.questions();
+    let rest_areas: Vec<Area> = rests_on.iter().filter_map(|&q| areas(q)).collect();
+    check_area_fits_answers(raw, area, &rest_areas, source, subject, diag);
+    check_can_apply(raw, &when, questions, source, subject, diag);
+    Some(Rule {
+        id: raw.id.get_ref().clone(),
+        area,
+        severity,
+        when,
+        rests_on,
+        effective_from,
+        effective_until,
+        plan: raw.plan,
+        title: raw.title.get_ref().clone(),
+        explanation: raw.explanation.get_ref().clone(),
+        actions: raw.actions.iter().map(|t| t.get_ref().clone()).collect(),
+        documents: raw.documents.iter().map(|t| t.get_ref().clone()).collect(),
+        sources,
+        extras,
+    })
+}
+
+/// The rule's id, and every text it shows in both languages.
+fn check_rule_texts(raw: &RawRule, source: &SourceText<'_>, subject: &str, diag: &mut Diagnostics) {
     diag.id(source, &raw.id, "rule", true);
     for (field, text) in [("title", &raw.title), ("explanation", &raw.explanation)] {
         diag.text(source, text, subject, field);
@@ -71,6 +111,14 @@ fn check_rule(
         list.iter()
             .for_each(|t| diag.text(source, t, subject, field));
     }
+}
+
+fn check_area(
+    raw: &RawRule,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> Option<Area> {
     let area = Area::from_id(raw.area.get_ref());
     if area.is_none() {
         diag.error(
@@ -83,6 +131,15 @@ fn check_rule(
             ),
         );
     }
+    area
+}
+
+fn check_severity(
+    raw: &RawRule,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> Option<Severity> {
     let severity = Severity::from_id(raw.severity.get_ref());
     if severity.is_none() {
         diag.error(
@@ -95,7 +152,16 @@ fn check_rule(
             ),
         );
     }
-    let sources = check_sources(raw, source, subject, diag);
+    severity
+}
+
+/// `effective_from` and `effective_until`, each a date if given, the first not after the second.
+fn check_effective_dates(
+    raw: &RawRule,
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) -> (Option<Date>, Option<Date>) {
     let from = raw
         .effective_from
         .as_ref()
@@ -114,17 +180,20 @@ fn check_rule(
             format!("`effective_from` {f} is after `effective_until` {u}"),
         );
     }
-    let when = diag.condition(source, &raw.when, questions, subject, "when");
-    let extras: Vec<Extra> = raw
-        .extra
-        .iter()
-        .filter_map(|e| check_extra(e, questions, source, subject, diag))
-        .collect();
-    let (area, severity, when) = (area?, severity?, when?);
-    let rests_on = when.questions();
-    // A finding belongs to the area of the answers it rests on; one resting only on profile answers
-    // (status, goal, age) takes the area the rule names.
-    let rest_areas: Vec<Area> = rests_on.iter().filter_map(|&q| areas(q)).collect();
+    (from, until)
+}
+
+/// A finding belongs to the area of the answers it rests on (`rest_areas`, those of the questions its
+/// `when` refers to); one resting only on profile answers (status, goal, age) takes the area the rule
+/// names.
+fn check_area_fits_answers(
+    raw: &RawRule,
+    area: Area,
+    rest_areas: &[Area],
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) {
     if !rest_areas.is_empty() && !rest_areas.contains(&area) {
         diag.error(
             source,
@@ -136,8 +205,19 @@ fn check_rule(
             ),
         );
     }
+}
+
+/// A rule whose `when` can never hold is dead content: most likely a mistyped condition.
+fn check_can_apply(
+    raw: &RawRule,
+    when: &Cond,
+    questions: &[Question],
+    source: &SourceText<'_>,
+    subject: &str,
+    diag: &mut Diagnostics,
+) {
     let ask_if = |q: usize| questions[q].ask_if.clone();
-    if !satisfiable(&when, questions, &ask_if) {
+    if !satisfiable(when, questions, &ask_if) {
         diag.error(
             source,
             raw.when.span().start,
@@ -145,22 +225,6 @@ fn check_rule(
             "can never apply: its `when` cannot hold for any answers the interview can produce",
         );
     }
-    Some(Rule {
-        id: raw.id.get_ref().clone(),
-        area,
-        severity,
-        when,
-        rests_on,
-        effective_from: from,
-        effective_until: until,
-        plan: raw.plan,
-        title: raw.title.get_ref().clone(),
-        explanation: raw.explanation.get_ref().clone(),
-        actions: raw.actions.iter().map(|t| t.get_ref().clone()).collect(),
-        documents: raw.documents.iter().map(|t| t.get_ref().clone()).collect(),
-        sources,
-        extras,
-    })
 }
 
 fn check_sources(

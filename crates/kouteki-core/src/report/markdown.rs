@@ -7,10 +7,36 @@ use crate::i18n as ui;
 use crate::lang::Lang;
 use crate::severity::Area;
 
-/// The report as Markdown.
+/// The report as Markdown: the summary (dates, overall, the area table), the findings, then the
+/// sections that appear only when they have something to say.
 pub fn to_markdown(report: &Report) -> String {
     let lang = report.lang;
     let mut out = String::new();
+    write_summary(&mut out, report);
+    write_area_table(&mut out, report);
+    let _ = writeln!(out, "\n## {}\n", ui::FINDINGS.get(lang));
+    if report.findings.is_empty() {
+        let _ = writeln!(out, "{}", ui::NO_FINDINGS.get(lang));
+    }
+    for finding in &report.findings {
+        write_finding(&mut out, finding, lang);
+    }
+    write_upcoming(&mut out, report);
+    write_notes(&mut out, report);
+    if !report.unanswered.is_empty() {
+        let _ = writeln!(
+            out,
+            "_{}: {}_\n",
+            ui::UNANSWERED.get(lang),
+            report.unanswered.join(", ")
+        );
+    }
+    out
+}
+
+/// The title, the dates, the overall result and the disclaimer: what a reader must see first.
+fn write_summary(out: &mut String, report: &Report) {
+    let lang = report.lang;
     let _ = writeln!(out, "# {}\n", ui::REPORT_TITLE.get(lang));
     let _ = writeln!(out, "- {}: {}", ui::AS_OF.get(lang), report.as_of);
     let _ = writeln!(
@@ -27,6 +53,11 @@ pub fn to_markdown(report: &Report) -> String {
         report.overall.label(lang)
     );
     let _ = writeln!(out, "> {}\n", report.disclaimer.replace('\n', " "));
+}
+
+/// One row per area, in contract order, even for areas without findings.
+fn write_area_table(out: &mut String, report: &Report) {
+    let lang = report.lang;
     let _ = writeln!(out, "{}\n|---|---|---|", ui::AREA_TABLE_HEADER.get(lang));
     for area in Area::ALL {
         let severity = report.area(area);
@@ -39,52 +70,46 @@ pub fn to_markdown(report: &Report) -> String {
             severity.label(lang)
         );
     }
-    let _ = writeln!(out, "\n## {}\n", ui::FINDINGS.get(lang));
-    if report.findings.is_empty() {
-        let _ = writeln!(out, "{}", ui::NO_FINDINGS.get(lang));
+}
+
+/// Changes that will apply later, each with its date, marked when only planned.
+fn write_upcoming(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    if report.upcoming.is_empty() {
+        return;
     }
-    for finding in &report.findings {
-        write_finding(&mut out, finding, lang);
-    }
-    if !report.upcoming.is_empty() {
-        let _ = writeln!(out, "## {}\n", ui::UPCOMING.get(lang));
-        for u in &report.upcoming {
-            let plan = if u.plan {
-                format!(" ({})", ui::PLANNED.get(lang))
-            } else {
-                String::new()
-            };
-            let note = u
-                .note
-                .as_ref()
-                .map(|n| format!(". {n}"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "- **{}** {} {}{plan}{note}",
-                u.title,
-                ui::FROM.get(lang),
-                u.effective_from
-            );
-        }
-        let _ = writeln!(out);
-    }
-    if !report.notes.is_empty() {
-        let _ = writeln!(out, "## {}\n", ui::NOTES.get(lang));
-        for note in &report.notes {
-            let _ = writeln!(out, "- {}", note.text);
-        }
-        let _ = writeln!(out);
-    }
-    if !report.unanswered.is_empty() {
+    let _ = writeln!(out, "## {}\n", ui::UPCOMING.get(lang));
+    for u in &report.upcoming {
+        let plan = if u.plan {
+            format!(" ({})", ui::PLANNED.get(lang))
+        } else {
+            String::new()
+        };
+        let note = u
+            .note
+            .as_ref()
+            .map(|n| format!(". {n}"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "_{}: {}_\n",
-            ui::UNANSWERED.get(lang),
-            report.unanswered.join(", ")
+            "- **{}** {} {}{plan}{note}",
+            u.title,
+            ui::FROM.get(lang),
+            u.effective_from
         );
     }
-    out
+    let _ = writeln!(out);
+}
+
+fn write_notes(out: &mut String, report: &Report) {
+    if report.notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", ui::NOTES.get(report.lang));
+    for note in &report.notes {
+        let _ = writeln!(out, "- {}", note.text);
+    }
+    let _ = writeln!(out);
 }
 
 fn write_finding(out: &mut String, f: &ReportFinding, lang: Lang) {

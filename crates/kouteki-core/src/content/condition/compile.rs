@@ -67,6 +67,7 @@ impl Compiler<'_> {
         }
     }
 
+    /// `subject op literal`: what the operator and the literal may be depends on the question's kind.
     fn compare(
         &self,
         subject: &Subject,
@@ -84,59 +85,23 @@ impl Compiler<'_> {
             Subject::Question(id) => id,
         };
         let (q, question) = self.question(id)?;
-        let equality_only = |what: &str| -> Result<()> {
-            if op.is_equality() {
-                Ok(())
-            } else {
-                error(
-                    op_span,
-                    format!("`{}` is {what}: only == and != apply", question.id),
-                )
-            }
+        let test = Comparison {
+            q,
+            question,
+            op,
+            op_span,
+            lit,
         };
         match &question.kind {
-            QuestionKind::Choice { .. } => {
-                equality_only("a choice question")?;
-                let set = 1u64 << choice_of(question, lit)?;
-                Ok(Cond::Choice {
-                    q,
-                    set,
-                    negated: op == CmpOp::Ne,
-                })
-            }
-            QuestionKind::YesNo => {
-                equality_only("a yes/no question")?;
-                let LiteralValue::Bool(b) = lit.value else {
-                    return mismatch(question, lit, "`true` or `false`");
-                };
-                Ok(Cond::Bool {
-                    q,
-                    value: b == (op == CmpOp::Eq),
-                })
-            }
-            QuestionKind::Number { min, max, .. } => {
-                let value = expect_int(question, lit)?;
-                if op.is_equality() {
-                    in_range(question, lit, value, *min, *max)?;
-                }
-                Ok(Cond::Number { q, op, value })
-            }
+            QuestionKind::Choice { .. } => test.choice(),
+            QuestionKind::YesNo => test.yes_no(),
+            QuestionKind::Number { min, max, .. } => test.number(*min, *max),
             QuestionKind::Date => Ok(Cond::Date {
                 q,
                 op,
                 value: expect_date(lit, &format!("`{}`", question.id))?,
             }),
-            QuestionKind::Text => {
-                equality_only("a text question")?;
-                let LiteralValue::Str(s) = &lit.value else {
-                    return mismatch(question, lit, "a quoted string");
-                };
-                Ok(Cond::Text {
-                    q,
-                    value: s.clone(),
-                    eq: op == CmpOp::Eq,
-                })
-            }
+            QuestionKind::Text => test.text(),
             QuestionKind::MultiChoice { .. } => error(
                 &lit.span,
                 format!(
@@ -233,6 +198,77 @@ impl Compiler<'_> {
         Ok(Cond::Has {
             q,
             choice: choice_of(question, lit)?,
+        })
+    }
+}
+
+/// One comparison of a question's answer with a literal, checked by the question's kind.
+struct Comparison<'a> {
+    q: QuestionIdx,
+    question: &'a Question,
+    op: CmpOp,
+    op_span: &'a Range<usize>,
+    lit: &'a Literal,
+}
+
+impl Comparison<'_> {
+    /// Choices, yes/no and text have no order: `<` on them is a mistake, blamed on the operator.
+    fn equality_only(&self, what: &str) -> Result<()> {
+        if self.op.is_equality() {
+            Ok(())
+        } else {
+            error(
+                self.op_span,
+                format!("`{}` is {what}: only == and != apply", self.question.id),
+            )
+        }
+    }
+
+    fn choice(&self) -> Result<Cond> {
+        self.equality_only("a choice question")?;
+        let set = 1u64 << choice_of(self.question, self.lit)?;
+        Ok(Cond::Choice {
+            q: self.q,
+            set,
+            negated: self.op == CmpOp::Ne,
+        })
+    }
+
+    /// `!=` is folded into the value: `knows != true` is `knows == false`.
+    fn yes_no(&self) -> Result<Cond> {
+        self.equality_only("a yes/no question")?;
+        let LiteralValue::Bool(b) = self.lit.value else {
+            return mismatch(self.question, self.lit, "`true` or `false`");
+        };
+        Ok(Cond::Bool {
+            q: self.q,
+            value: b == (self.op == CmpOp::Eq),
+        })
+    }
+
+    /// `==` and `!=` must name a value the question allows; an ordering may reach past the range
+    /// (`age < 200` is merely always true).
+    fn number(&self, min: i64, max: i64) -> Result<Cond> {
+        let value = expect_int(self.question, self.lit)?;
+        if self.op.is_equality() {
+            in_range(self.question, self.lit, value, min, max)?;
+        }
+        Ok(Cond::Number {
+            q: self.q,
+            op: self.op,
+            value,
+        })
+    }
+
+    fn text(&self) -> Result<Cond> {
+        self.equality_only("a text question")?;
+        let LiteralValue::Str(s) = &self.lit.value else {
+            return mismatch(self.question, self.lit, "a quoted string");
+        };
+        Ok(Cond::Text {
+            q: self.q,
+            value: s.clone(),
+            eq: self.op == CmpOp::Eq,
         })
     }
 }
