@@ -1,7 +1,9 @@
 //! `update`: what each message does, overlay first, then screen by screen. Pure: the disk and the
 //! session's end are reached only through the returned [`Effect`]s.
 
-use kouteki_core::answers::Value;
+use std::sync::Arc;
+
+use kouteki_core::answers::{Answers, Value};
 use kouteki_core::answers_file;
 use kouteki_core::content::QuestionKind;
 use kouteki_core::lang::Lang;
@@ -101,32 +103,29 @@ impl App {
     }
 
     fn choose_welcome(&mut self, item: WelcomeItem, viewer: &mut Viewer) -> Vec<Effect> {
-        let draft = match &mut self.storage {
-            Storage::Draft { resumable } => resumable.take(),
-            _ => None,
-        };
         match item {
-            WelcomeItem::Language => {
-                viewer.lang = viewer.lang.other();
-                if let Storage::Draft { resumable } = &mut self.storage {
-                    *resumable = draft;
-                }
-                vec![]
-            }
+            WelcomeItem::Language => viewer.lang = viewer.lang.other(),
             WelcomeItem::Resume => {
-                if let Some(answers) = draft {
+                if let Some(answers) = self.take_draft() {
                     self.resume(answers);
                 }
-                vec![]
             }
             WelcomeItem::Start => {
+                let discarded = self.take_draft().is_some();
                 self.navigate(|_| {});
-                if draft.is_some() {
-                    vec![Effect::DiscardDraft]
-                } else {
-                    vec![]
+                if discarded {
+                    return vec![Effect::DiscardDraft];
                 }
             }
+        }
+        vec![]
+    }
+
+    /// The saved draft the welcome offers, taken: it is offered once.
+    fn take_draft(&mut self) -> Option<Answers> {
+        match &mut self.storage {
+            Storage::Draft { resumable } => resumable.take(),
+            _ => None,
         }
     }
 
@@ -134,9 +133,10 @@ impl App {
         let Some(q) = self.current_question() else {
             return vec![];
         };
-        let kind = self.content().questions[q].kind.clone();
+        let content = Arc::clone(self.interview.content());
+        let kind = &content.questions[q].kind;
         if let Message::Command(Command::Confirm) = message {
-            return self.confirm(&kind, lang);
+            return self.confirm(kind, lang);
         }
         if let Message::Command(Command::Back) = message {
             self.back_from(q);
@@ -145,7 +145,7 @@ impl App {
         let Screen::Question(field) = &mut self.screen else {
             return vec![];
         };
-        edit_field(field, &kind, message);
+        edit_field(field, kind, message);
         vec![]
     }
 
