@@ -94,7 +94,7 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         };
         let mut targets: Vec<Vec<String>> = paths_after(&text, "crate::")
             .into_iter()
-            .map(|p| p.iter().map(|s| s.to_string()).collect())
+            .map(|p| p.iter().map(ToString::to_string).collect())
             .collect();
         for p in paths_after(&text, "super::") {
             let mut base = parent.clone();
@@ -104,7 +104,7 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
                 rest = &rest[1..];
             }
             base.pop();
-            base.extend(rest.iter().map(|s| s.to_string()));
+            base.extend(rest.iter().map(ToString::to_string));
             targets.push(base);
         }
         for target in targets {
