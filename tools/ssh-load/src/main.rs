@@ -144,6 +144,22 @@ fn ms(d: Duration) -> f64 {
 
 /// Connects, authenticates, asks for a pty and a shell, and waits for the welcome screen.
 async fn open(options: &Options, config: Arc<client::Config>) -> Result<Session, String> {
+    let handle = authenticate(options, config).await?;
+    let authenticated = Instant::now();
+    let mut channel = open_shell(&handle, options).await?;
+    wait_for_welcome(&mut channel, options).await?;
+    Ok(Session {
+        handle,
+        channel,
+        first_frame: authenticated.elapsed(),
+    })
+}
+
+/// Connects and logs in (password with `--code`, else none).
+async fn authenticate(
+    options: &Options,
+    config: Arc<client::Config>,
+) -> Result<Handle<Client>, String> {
     let mut handle =
         tokio::time::timeout(STEP_LIMIT, client::connect(config, options.addr, Client))
             .await
@@ -157,27 +173,29 @@ async fn open(options: &Options, config: Arc<client::Config>) -> Result<Session,
     if !auth.success() {
         return Err(format!("authentication refused: {auth:?}"));
     }
-    let authenticated = Instant::now();
-    let mut channel = handle
+    Ok(handle)
+}
+
+/// A session channel with a pty of the options' size and a shell.
+async fn open_shell(handle: &Handle<Client>, options: &Options) -> Result<Channel<Msg>, String> {
+    let channel = handle
         .channel_open_session()
         .await
         .map_err(|e| format!("channel: {e}"))?;
+    let (cols, rows) = (options.cols.into(), options.rows.into());
     channel
-        .request_pty(
-            false,
-            "xterm-256color",
-            options.cols.into(),
-            options.rows.into(),
-            0,
-            0,
-            &[],
-        )
+        .request_pty(false, "xterm-256color", cols, rows, 0, 0, &[])
         .await
         .map_err(|e| format!("pty: {e}"))?;
     channel
         .request_shell(false)
         .await
         .map_err(|e| format!("shell: {e}"))?;
+    Ok(channel)
+}
+
+/// Reads the channel into a vt100 screen until it shows the welcome screen.
+async fn wait_for_welcome(channel: &mut Channel<Msg>, options: &Options) -> Result<(), String> {
     let mut screen = vt100::Parser::new(options.rows, options.cols, 0);
     let deadline = tokio::time::Instant::now() + STEP_LIMIT;
     loop {
@@ -189,12 +207,7 @@ async fn open(options: &Options, config: Arc<client::Config>) -> Result<Session,
                 screen.process(&data);
                 let contents = screen.screen().contents();
                 if WELCOME.iter().any(|w| contents.contains(w)) {
-                    let first_frame = authenticated.elapsed();
-                    return Ok(Session {
-                        handle,
-                        channel,
-                        first_frame,
-                    });
+                    return Ok(());
                 }
                 if contents.contains("ssh -t") || contents.contains("Sorry") {
                     return Err(format!("refused by the server: {}", contents.trim()));
@@ -356,6 +369,68 @@ async fn idle(options: &Options, n: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// One typist: `k` keys, one every `interval`, starting at its share `i` of `n` of the first
+/// interval; the time from each key to the next channel data, and the failure that stopped it.
+async fn type_keys(
+    session: Session,
+    (i, n): (usize, usize),
+    k: usize,
+    interval: Duration,
+    barrier: Arc<Barrier>,
+) -> (Vec<f64>, Option<String>) {
+    let Session {
+        handle,
+        mut channel,
+        ..
+    } = session;
+    let mut samples = Vec::with_capacity(k);
+    let mut failure = None;
+    barrier.wait().await;
+    // Spread the sessions over one interval, as independent typists would be.
+    let mut next = tokio::time::Instant::now() + interval.mul_f64(i as f64 / n as f64);
+    for key in 0..k {
+        tokio::time::sleep_until(next).await;
+        next += interval;
+        let bytes = if key % 2 == 0 { DOWN } else { UP };
+        let sent = Instant::now();
+        if let Err(e) = channel.data(bytes).await {
+            failure = Some(format!("send: {e}"));
+            break;
+        }
+        match answer_to(&mut channel, sent).await {
+            Ok(rtt) => samples.push(ms(rtt)),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+        // The rest of the frame, if it came in several messages, before the next key.
+        while let Ok(Some(message)) = tokio::time::timeout_at(next, channel.wait()).await {
+            if matches!(message, ChannelMsg::Eof | ChannelMsg::Close) {
+                break;
+            }
+        }
+    }
+    let _ = handle
+        .disconnect(Disconnect::ByApplication, "done", "en")
+        .await;
+    (samples, failure)
+}
+
+/// The time from `sent` to the next data on the channel.
+async fn answer_to(channel: &mut Channel<Msg>, sent: Instant) -> Result<Duration, String> {
+    loop {
+        match tokio::time::timeout(STEP_LIMIT, channel.wait()).await {
+            Ok(Some(ChannelMsg::Data { .. })) => return Ok(sent.elapsed()),
+            Ok(Some(ChannelMsg::Eof | ChannelMsg::Close) | None) => {
+                return Err("the channel closed".to_string());
+            }
+            Ok(Some(_)) => {}
+            Err(_) => return Err("no answer to a key within the limit".to_string()),
+        }
+    }
+}
+
 async fn roundtrip(options: &Options, n: usize, k: usize) -> Result<(), String> {
     let sessions = open_many(options, &client_config(), n).await?;
     println!(
@@ -367,55 +442,13 @@ async fn roundtrip(options: &Options, n: usize, k: usize) -> Result<(), String> 
     let mut tasks = Vec::with_capacity(n);
     for (i, session) in sessions.into_iter().enumerate() {
         let barrier = Arc::clone(&barrier);
-        tasks.push(tokio::spawn(async move {
-            let Session {
-                handle,
-                mut channel,
-                ..
-            } = session;
-            let mut samples = Vec::with_capacity(k);
-            let mut failure = None;
-            barrier.wait().await;
-            // Spread the sessions over one interval, as independent typists would be.
-            let mut next = tokio::time::Instant::now() + interval.mul_f64(i as f64 / n as f64);
-            for key in 0..k {
-                tokio::time::sleep_until(next).await;
-                next += interval;
-                let bytes = if key % 2 == 0 { DOWN } else { UP };
-                let sent = Instant::now();
-                if let Err(e) = channel.data(bytes).await {
-                    failure = Some(format!("send: {e}"));
-                    break;
-                }
-                let answered = loop {
-                    match tokio::time::timeout(STEP_LIMIT, channel.wait()).await {
-                        Ok(Some(ChannelMsg::Data { .. })) => break Ok(sent.elapsed()),
-                        Ok(Some(ChannelMsg::Eof | ChannelMsg::Close) | None) => {
-                            break Err("the channel closed".to_string());
-                        }
-                        Ok(Some(_)) => {}
-                        Err(_) => break Err("no answer to a key within the limit".to_string()),
-                    }
-                };
-                match answered {
-                    Ok(rtt) => samples.push(ms(rtt)),
-                    Err(e) => {
-                        failure = Some(e);
-                        break;
-                    }
-                }
-                // The rest of the frame, if it came in several messages, before the next key.
-                while let Ok(Some(message)) = tokio::time::timeout_at(next, channel.wait()).await {
-                    if matches!(message, ChannelMsg::Eof | ChannelMsg::Close) {
-                        break;
-                    }
-                }
-            }
-            let _ = handle
-                .disconnect(Disconnect::ByApplication, "done", "en")
-                .await;
-            (samples, failure)
-        }));
+        tasks.push(tokio::spawn(type_keys(
+            session,
+            (i, n),
+            k,
+            interval,
+            barrier,
+        )));
     }
     let mut all = Vec::with_capacity(n * k);
     let mut failures = Vec::new();

@@ -2,10 +2,6 @@
 //! the engine and the readers. Their data lives with the project's other fixtures under the
 //! repository's `tests/` (`cases/`, `invalid_content/`), where the CLI tests read it too.
 
-// A test is one scenario read top to bottom; splitting it to satisfy the 60-line rule for the
-// program's own functions would scatter it.
-#![allow(clippy::too_many_lines)]
-
 mod golden;
 mod invalid_content;
 mod properties;
