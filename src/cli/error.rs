@@ -13,12 +13,9 @@ pub const MAX_ANSWERS_ERRORS: usize = 20;
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// A content pack with errors: every one, in file order.
-    #[error("the content pack has {} error(s)", .0.len())]
-    Content(Vec<LocatedError>),
-    /// An answers file with errors: the first [`MAX_ANSWERS_ERRORS`], in file order.
-    #[error("the answers file has {} error(s)", .0.len())]
-    Answers(Vec<LocatedError>),
+    /// A content pack or an answers file the core refused, with every error located.
+    #[error(transparent)]
+    Core(#[from] kouteki_core::Error),
     /// A file that could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Read {
@@ -47,19 +44,21 @@ impl CliError {
     /// The exit status: 2 when the user's input was bad, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Content(_)
-            | CliError::Answers(_)
-            | CliError::Read { .. }
-            | CliError::BadInput(_) => EXIT_BAD_INPUT,
+            CliError::Core(_) | CliError::Read { .. } | CliError::BadInput(_) => EXIT_BAD_INPUT,
             CliError::Terminal(_) | CliError::Runtime(_) => EXIT_FAILURE,
         }
     }
 
-    /// Prints the error on stderr: each located error on its own line, others as one line.
+    /// Prints the error on stderr: each located error on its own line (every one of a content
+    /// pack, the first [`MAX_ANSWERS_ERRORS`] of an answers file), others as one line.
     pub fn print(&self) {
         match self {
-            CliError::Content(errors) => print_errors(errors, usize::MAX),
-            CliError::Answers(errors) => print_errors(errors, MAX_ANSWERS_ERRORS),
+            CliError::Core(kouteki_core::Error::Content(errors)) => {
+                print_errors(errors, usize::MAX);
+            }
+            CliError::Core(kouteki_core::Error::Answers(errors)) => {
+                print_errors(errors, MAX_ANSWERS_ERRORS);
+            }
             other => print_line(&other.to_string()),
         }
     }

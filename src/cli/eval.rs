@@ -21,7 +21,7 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), CliError> {
     let name = args.answers.display().to_string();
     let text = read_file(&args.answers)?;
     let source = SourceText::new(&name, &text);
-    let (file, mut errors) = answers_file::read(&content, &source).map_err(CliError::Answers)?;
+    let (file, mut errors) = answers_file::read(&content, &source)?;
     let as_of = flag_as_of
         .or(file.as_of)
         .unwrap_or_else(crate::io::clock::today_in_japan);
@@ -31,7 +31,7 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), CliError> {
     errors.extend(missing);
     errors.sort();
     if !errors.is_empty() {
-        return Err(CliError::Answers(errors));
+        return Err(kouteki_core::Error::Answers(errors).into());
     }
     let assessment = assess(&content, &file.answers, as_of);
     let report = Report::new(&content, &assessment, lang);

@@ -90,7 +90,10 @@ fn lang_from_env() -> Lang {
 fn read_answers(content: &Content, path: &Path) -> Result<answers_file::AnswersFile, CliError> {
     let name = path.display().to_string();
     let text = read_file(path)?;
-    answers_file::parse(content, &SourceText::new(&name, &text)).map_err(CliError::Answers)
+    Ok(answers_file::parse(
+        content,
+        &SourceText::new(&name, &text),
+    )?)
 }
 
 /// The saved draft, if it still reads against this content (a stale one is ignored, not fatal).
@@ -100,7 +103,10 @@ fn load_draft(content: &Content, store: &DraftStore, as_of: jiff::civil::Date) -
     match answers_file::parse(content, &SourceText::new(&name, &text)) {
         Ok(file) => Some(FlowPath::new(content, &file.answers, as_of).effective_answers()),
         Err(errors) => {
-            eprintln!("warning: ignoring the saved draft {name}: {}", errors[0]);
+            eprintln!(
+                "warning: ignoring the saved draft {name}: {}",
+                errors.errors()[0]
+            );
             None
         }
     }

@@ -9,7 +9,7 @@ use kouteki_core::formats::location::SourceText;
 /// Loads the pack in `dir`, or the embedded one; prints every error and fails on bad content.
 pub fn load_content(dir: Option<&Path>) -> Result<Content, CliError> {
     let Some(dir) = dir else {
-        return embedded::load_default().map_err(CliError::Content);
+        return Ok(embedded::load_default()?);
     };
     let mut texts = Vec::new();
     for name in PACK_FILES {
@@ -22,5 +22,5 @@ pub fn load_content(dir: Option<&Path>) -> Result<Content, CliError> {
         questionnaire: source(1),
         rules: source(2),
     };
-    load(sources).map_err(CliError::Content)
+    Ok(load(sources)?)
 }

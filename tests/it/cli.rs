@@ -406,7 +406,11 @@ fn library_errors(dir: &Path, shown: &str) -> Vec<String> {
         rules: source(2),
     })
     .expect_err("the pack is broken");
-    errors.iter().map(|e| format!("error: {e}")).collect()
+    errors
+        .errors()
+        .iter()
+        .map(|e| format!("error: {e}"))
+        .collect()
 }
 
 #[test]

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::Error;
 use crate::answers::{Answers, Value};
 use crate::content::{Content, Question, QuestionIdx, QuestionKind};
 use crate::flow::Path;
@@ -48,10 +49,10 @@ struct RawMeta {
 
 /// Parses an answers file and checks every value against its question; on failure, all errors found,
 /// in file order.
-pub fn parse(content: &Content, source: &SourceText<'_>) -> Result<AnswersFile, Vec<LocatedError>> {
+pub fn parse(content: &Content, source: &SourceText<'_>) -> Result<AnswersFile, Error> {
     match read(content, source)? {
         (file, errors) if errors.is_empty() => Ok(file),
-        (_, errors) => Err(errors),
+        (_, errors) => Err(Error::Answers(errors)),
     }
 }
 
@@ -61,9 +62,9 @@ pub fn parse(content: &Content, source: &SourceText<'_>) -> Result<AnswersFile, 
 pub fn read(
     content: &Content,
     source: &SourceText<'_>,
-) -> Result<(AnswersFile, Vec<LocatedError>), Vec<LocatedError>> {
-    let raw: RawFile =
-        toml::from_str(source.text).map_err(|e| vec![LocatedError::from_toml(source, &e)])?;
+) -> Result<(AnswersFile, Vec<LocatedError>), Error> {
+    let raw: RawFile = toml::from_str(source.text)
+        .map_err(|e| Error::Answers(vec![LocatedError::from_toml(source, &e)]))?;
     let mut errors = Vec::new();
     let mut file = AnswersFile {
         as_of: None,

@@ -12,11 +12,14 @@
 //! - [`flow`], [`engine`], [`interview`]: which questions apply, the assessment, the interview's steps.
 //! - [`answers_file`], [`report`]: answers files read and written, reports rendered.
 //! - [`i18n`]: every interface string of the core, in both languages.
+//!
+//! Input the core refuses is an [`Error`], with every problem at its file, line and column.
 
 pub mod answers;
 pub mod answers_file;
 pub mod content;
 pub mod engine;
+pub mod error;
 pub mod flow;
 pub mod formats;
 pub mod i18n;
@@ -24,3 +27,5 @@ pub mod interview;
 pub mod lang;
 pub mod report;
 pub mod severity;
+
+pub use error::Error;

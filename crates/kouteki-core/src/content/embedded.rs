@@ -2,7 +2,8 @@
 
 use super::load::{PackSources, load};
 use super::model::Content;
-use crate::formats::location::{LocatedError, SourceText};
+use crate::Error;
+use crate::formats::location::SourceText;
 
 /// The embedded `pack.toml`.
 pub const PACK: &str = include_str!("../../../../assets/pack.toml");
@@ -21,6 +22,6 @@ pub fn sources() -> PackSources<'static> {
 }
 
 /// Loads and checks the embedded pack (the test suite guarantees it is valid).
-pub fn load_default() -> Result<Content, Vec<LocatedError>> {
+pub fn load_default() -> Result<Content, Error> {
     load(sources())
 }

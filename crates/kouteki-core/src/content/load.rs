@@ -7,6 +7,7 @@ use super::model::{Content, PackInfo};
 use super::questions::check_questionnaire;
 use super::raw::{PackFile, QuestionnaireFile, RulesFile};
 use super::rules::check_rules;
+use crate::Error;
 use crate::formats::location::{LocatedError, SourceText};
 
 /// The three texts of a pack, each with the name its errors will show.
@@ -24,7 +25,11 @@ pub struct PackSources<'a> {
 pub const PACK_FILES: [&str; 3] = ["pack.toml", "questionnaire.toml", "rules.toml"];
 
 /// Parses and checks a whole pack. On failure, every error found, ordered by file and position.
-pub fn load(sources: PackSources<'_>) -> Result<Content, Vec<LocatedError>> {
+pub fn load(sources: PackSources<'_>) -> Result<Content, Error> {
+    check_all(sources).map_err(Error::Content)
+}
+
+fn check_all(sources: PackSources<'_>) -> Result<Content, Vec<LocatedError>> {
     let pack: Result<PackFile, _> = parse_file(&sources.pack);
     let questionnaire: Result<QuestionnaireFile, _> = parse_file(&sources.questionnaire);
     let rules: Result<RulesFile, _> = parse_file(&sources.rules);

@@ -78,7 +78,13 @@ fn load_errors(name: &str) -> Vec<String> {
     }
     match load(sources) {
         Ok(_) => Vec::new(),
-        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        Err(error) => {
+            assert!(
+                matches!(error, kouteki_core::Error::Content(_)),
+                "{error:?}"
+            );
+            error.errors().iter().map(ToString::to_string).collect()
+        }
     }
 }
 
@@ -124,11 +130,9 @@ fn diff(expected: &[String], actual: &[String]) -> String {
 
 #[test]
 fn the_embedded_pack_is_valid() {
-    let errors = embedded::load_default().err().unwrap_or_default();
-    assert!(
-        errors.is_empty(),
-        "the default pack has errors: {errors:#?}"
-    );
+    if let Err(error) = embedded::load_default() {
+        panic!("the default pack has errors: {:#?}", error.errors());
+    }
 }
 
 #[test]
