@@ -229,7 +229,7 @@ pub fn convert(question: &Question, value: &toml::Value) -> Result<Value, String
             };
             Err(format!(
                 "expected {shape}, one of: {}; found {found}",
-                choice_ids(question)
+                question.choice_ids()
             ))
         }
         (QuestionKind::Number { min, max, .. }, toml::Value::Integer(n))
@@ -255,18 +255,9 @@ fn choice(question: &Question, id: &str) -> Result<usize, String> {
         format!(
             "\"{id}\" is not a choice of `{}`{hint}; expected one of: {}",
             question.id,
-            choice_ids(question)
+            question.choice_ids()
         )
     })
-}
-
-fn choice_ids(question: &Question) -> String {
-    question
-        .choices()
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn describe(value: &toml::Value) -> String {

@@ -83,6 +83,15 @@ impl Question {
         }
     }
 
+    /// The choice ids, comma-separated, for messages that say what was expected.
+    pub fn choice_ids(&self) -> String {
+        self.choices()
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The index of the choice with this id.
     pub fn choice_index(&self, id: &str) -> Option<usize> {
         self.choices().iter().position(|c| c.id == id)

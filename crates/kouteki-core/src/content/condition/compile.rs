@@ -278,7 +278,7 @@ fn choice_of(question: &Question, lit: &Literal) -> Result<usize> {
         return mismatch(
             question,
             lit,
-            &format!("one of its choices ({})", choice_list(question)),
+            &format!("one of its choices ({})", question.choice_ids()),
         );
     };
     match question.choice_index(name) {
@@ -289,19 +289,10 @@ fn choice_of(question: &Question, lit: &Literal) -> Result<usize> {
                 "`{name}` is not a choice of `{}`{}; expected one of: {}",
                 question.id,
                 did_you_mean(name, question.choices().iter().map(|c| c.id.as_str())),
-                choice_list(question)
+                question.choice_ids()
             ),
         ),
     }
-}
-
-fn choice_list(question: &Question) -> String {
-    question
-        .choices()
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn expect_int(question: &Question, lit: &Literal) -> Result<i64> {
