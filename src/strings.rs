@@ -4,6 +4,25 @@
 
 /// The full-screen interview.
 pub mod tui {
+    use kouteki_core::i18n::Text2;
+    use kouteki_core::lang::Lang;
+
+    /// A number question's allowed range, as written in each language.
+    pub fn number_range(min: i64, max: i64, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{min} – {max}"),
+            Lang::Ja => format!("{min}〜{max}"),
+        }
+    }
+
+    /// "Label value" in English, "ラベル: 値" in Japanese.
+    pub fn labelled(label: Text2, value: &str, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{} {value}", label.en),
+            Lang::Ja => format!("{}: {value}", label.ja),
+        }
+    }
+
     kouteki_core::texts! {
         /// The header's language badge.
         LANG_BADGE = ("EN", "日本語");

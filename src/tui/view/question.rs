@@ -200,10 +200,7 @@ fn draw_field(
         )));
     }
     if let QuestionKind::Number { min, max, .. } = question.kind {
-        let range = match viewer.lang {
-            Lang::En => format!("{min} – {max}"),
-            Lang::Ja => format!("{min}〜{max}"),
-        };
+        let range = w::number_range(min, max, viewer.lang);
         lines.push(Line::from(Span::styled(range, viewer.theme.dim())));
     }
 }

@@ -14,7 +14,6 @@ use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::i18n as ui;
-use kouteki_core::lang::Lang;
 use kouteki_core::report::{AreaSummary, Report, ReportFinding, ReportUpcoming};
 use kouteki_core::severity::Severity;
 
@@ -319,13 +318,10 @@ fn about_lines(report: &Report, viewer: &Viewer, width: u16) -> Vec<Line<'static
     let notes: Vec<String> = report.notes.iter().map(|n| n.text.clone()).collect();
     section(&mut lines, viewer, width, ui::NOTES.get(lang), &notes);
     lines.push(Line::default());
-    let sep = if lang == Lang::Ja { ": " } else { " " };
     let reviewed = format!(
-        "{}{sep}{} · {}{sep}{}",
-        ui::AS_OF.get(lang),
-        report.as_of,
-        ui::REVIEWED.get(lang),
-        report.content_reviewed
+        "{} · {}",
+        w::labelled(ui::AS_OF, &report.as_of, lang),
+        w::labelled(ui::REVIEWED, &report.content_reviewed, lang)
     );
     lines.extend(wrap(&reviewed, width, "", "", theme.dim()));
     lines.extend(wrap(&report.disclaimer, width, "", "", theme.dim()));
