@@ -13,6 +13,7 @@ pub mod limits;
 mod output;
 pub mod server;
 pub mod session;
+pub mod session_code;
 pub mod settings;
 
 pub use server::{ServerHandle, start};

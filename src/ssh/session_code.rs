@@ -1,0 +1,174 @@
+//! Session codes: what a client reads to their consultant so the consultant can ask to join. Six
+//! characters from an alphabet without look-alikes (no 0/O, 1/I/L), written `XXX-XXX`; typed back with
+//! or without the dash, in either case. Codes are drawn at random (31⁶ ≈ 887 million), and the
+//! registry of live sessions never hands out one in use.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use rand::RngExt;
+
+/// The characters a code is made of.
+pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// How many characters a code has.
+pub const LENGTH: usize = 6;
+
+/// A session's code.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SessionCode([u8; LENGTH]);
+
+impl SessionCode {
+    /// A random code.
+    pub fn random() -> SessionCode {
+        let mut rng = rand::rng();
+        SessionCode(std::array::from_fn(|_| {
+            ALPHABET[rng.random_range(0..ALPHABET.len())]
+        }))
+    }
+
+    /// A code as a person typed it: the dash and spaces are optional, case does not matter.
+    pub fn parse(text: &str) -> Option<SessionCode> {
+        let chars: Vec<u8> = text
+            .bytes()
+            .filter(|b| !matches!(b, b'-' | b' '))
+            .map(|b| b.to_ascii_uppercase())
+            .collect();
+        let code: [u8; LENGTH] = chars.try_into().ok()?;
+        code.iter()
+            .all(|c| ALPHABET.contains(c))
+            .then_some(SessionCode(code))
+    }
+}
+
+impl fmt::Display for SessionCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = std::str::from_utf8(&self.0).map_err(|_| fmt::Error)?;
+        write!(f, "{}-{}", &text[..3], &text[3..])
+    }
+}
+
+impl fmt::Debug for SessionCode {
+    // A code lets a consultant ask to join: keep it out of debug output by accident.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SessionCode(…)")
+    }
+}
+
+/// The codes of the sessions alive now, shared by all connections.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    live: Arc<Mutex<HashSet<SessionCode>>>,
+}
+
+/// A code held by a live session; dropping it frees the code.
+#[derive(Debug)]
+pub struct Held {
+    code: SessionCode,
+    live: Arc<Mutex<HashSet<SessionCode>>>,
+}
+
+impl Held {
+    /// The code.
+    pub fn code(&self) -> SessionCode {
+        self.code
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.live
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(&self.code);
+    }
+}
+
+impl Registry {
+    /// A fresh code no live session has, held until the returned guard is dropped.
+    pub fn allocate(&self) -> Held {
+        let mut live = self
+            .live
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let code = std::iter::repeat_with(SessionCode::random)
+            .find(|code| !live.contains(code))
+            .unwrap_or_else(SessionCode::random);
+        live.insert(code);
+        Held {
+            code,
+            live: Arc::clone(&self.live),
+        }
+    }
+
+    /// Whether a session with this code is alive.
+    pub fn is_live(&self, code: SessionCode) -> bool {
+        self.live
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .contains(&code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_six_characters_of_the_alphabet_written_with_a_dash() {
+        for _ in 0..1000 {
+            let shown = SessionCode::random().to_string();
+            assert_eq!(shown.len(), 7, "{shown}");
+            assert_eq!(&shown[3..4], "-");
+            assert!(
+                shown
+                    .bytes()
+                    .filter(|b| *b != b'-')
+                    .all(|b| ALPHABET.contains(&b)),
+                "{shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_code_is_read_back_with_or_without_dash_in_any_case() {
+        let code = SessionCode::parse("K7Q-2MP").expect("a valid code");
+        assert_eq!(code.to_string(), "K7Q-2MP");
+        for typed in ["k7q2mp", "K7Q2MP", "k7q-2mp", " K7Q 2MP "] {
+            assert_eq!(SessionCode::parse(typed), Some(code), "{typed}");
+        }
+        for wrong in [
+            "",
+            "K7Q-2M",
+            "K7Q-2MPX",
+            "K7Q-2M0",
+            "O7Q-2MP",
+            "K1Q-2MP",
+            "あいうえおか",
+        ] {
+            assert_eq!(SessionCode::parse(wrong), None, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn the_registry_never_hands_out_a_live_code_and_frees_it_on_drop() {
+        let registry = Registry::default();
+        let held: Vec<Held> = (0..2000).map(|_| registry.allocate()).collect();
+        let distinct: HashSet<SessionCode> = held.iter().map(Held::code).collect();
+        assert_eq!(distinct.len(), held.len());
+        let first = held[0].code();
+        assert!(registry.is_live(first));
+        drop(held);
+        assert!(
+            !registry.is_live(first),
+            "the code is freed with its session"
+        );
+    }
+
+    #[test]
+    fn debug_output_does_not_show_the_code() {
+        let code = SessionCode::parse("K7Q2MP").expect("valid");
+        assert!(!format!("{code:?}").contains("K7Q"));
+    }
+}
