@@ -5,6 +5,7 @@
 //! error listed; 1 any other failure.
 
 mod check;
+mod docs;
 mod error;
 mod eval;
 mod interview;
@@ -68,6 +69,14 @@ pub enum Command {
     Check,
     /// Serve the interview over SSH to clients of a consultation (see README: Consultations over SSH).
     Serve(serve::ServeArgs),
+    /// Print a shell completion script (see README: install it where your shell looks for them).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `kouteki man > ~/.local/share/man/man1/kouteki.1`.
+    Man,
 }
 
 /// Flags of `kouteki eval`.
@@ -124,6 +133,8 @@ pub fn run() -> ExitCode {
         Some(Command::Eval(args)) => eval::run(cli.rules.as_deref(), args),
         Some(Command::Check) => check::run(cli.rules.as_deref()),
         Some(Command::Serve(args)) => serve::run(cli.rules.as_deref(), args),
+        Some(Command::Completions { shell }) => docs::completions(*shell),
+        Some(Command::Man) => docs::man(),
         None => interview::run(cli.rules.as_deref(), &cli.interview),
     };
     match result {

@@ -1472,3 +1472,61 @@ fn bad_input_exits_2_and_any_other_failure_exits_1() {
         "{busy:#?}"
     );
 }
+
+#[test]
+fn bash_completion_completes_subcommands_and_flags() {
+    let dir = TempDir::new().expect("temp dir");
+    let run = run_in(dir.path(), &["completions", "bash"], &[]);
+    run.expect_code(0);
+    let script = dir.path().join("kouteki.bash");
+    std::fs::write(&script, &run.stdout).expect("write the script");
+    let complete = |words: &str, cword: usize| {
+        let line = format!(
+            "source {}; COMP_WORDS=({words}); COMP_CWORD={cword}; _kouteki kouteki \"${{COMP_WORDS[$COMP_CWORD]}}\" \"${{COMP_WORDS[$COMP_CWORD-1]}}\"; echo \"${{COMPREPLY[@]}}\"",
+            script.display()
+        );
+        let output = Command::new("bash")
+            .args(["-c", &line])
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    };
+    assert_eq!(complete("kouteki ev", 1), "eval");
+    assert_eq!(complete("kouteki eval --for", 2), "--format");
+    assert_eq!(complete("kouteki eval --format ", 3), "text markdown json");
+}
+
+#[test]
+fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
+    let dir = TempDir::new().expect("temp dir");
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = run_in(dir.path(), &["completions", shell], &[]);
+        run.expect_code(0);
+        for word in ["eval", "check", "serve", "answers", "rules"] {
+            assert!(run.stdout.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let unknown = run_in(dir.path(), &["completions", "tcsh"], &[]);
+    unknown.expect_code(2);
+    let man = run_in(dir.path(), &["man"], &[]);
+    man.expect_code(0);
+    assert!(man.stdout.contains(".TH kouteki 1"), "{}", man.stdout);
+    for word in ["eval", "check", "serve", "completions", "rules"] {
+        assert!(man.stdout.contains(word), "the man page lacks {word}");
+    }
+    // `man -l` reads it without complaint where man is installed.
+    let page = dir.path().join("kouteki.1");
+    std::fs::write(&page, &man.stdout).expect("write the page");
+    if let Ok(output) = Command::new("man")
+        .args(["-l", "-P", "cat"])
+        .arg(&page)
+        .env("MANWIDTH", "80")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && text.contains("SUBCOMMANDS"),
+            "{text}"
+        );
+    }
+}
