@@ -33,6 +33,14 @@ pub enum CliError {
     /// Anything else that failed while running (starting the server, listening, writing).
     #[error("{0}")]
     Runtime(String),
+    /// `eval --fail-on`: the report was printed, and its overall result is at least the threshold.
+    #[error("the overall result is {}, at least --fail-on {}", .overall.id(), .threshold.id())]
+    Verdict {
+        /// The overall result.
+        overall: kouteki_core::severity::Severity,
+        /// The `--fail-on` threshold.
+        threshold: kouteki_core::severity::Severity,
+    },
 }
 
 /// Exit status for bad input.
@@ -45,7 +53,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Core(_) | CliError::Read { .. } | CliError::BadInput(_) => EXIT_BAD_INPUT,
-            CliError::Terminal(_) | CliError::Runtime(_) => EXIT_FAILURE,
+            CliError::Terminal(_) | CliError::Runtime(_) | CliError::Verdict { .. } => EXIT_FAILURE,
         }
     }
 

@@ -13,6 +13,7 @@ use kouteki_core::engine::assess;
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::lang::Lang;
 use kouteki_core::report::{Report, to_json, to_markdown, to_text};
+use kouteki_core::severity::Severity;
 
 /// Runs `eval`.
 pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), CliError> {
@@ -41,7 +42,13 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), CliError> {
         Format::Json => to_json(&report) + "\n",
     };
     let _ = anstream::stdout().write_all(output.as_bytes());
-    Ok(())
+    match args.fail_on.map(Severity::from) {
+        Some(threshold) if report.overall >= threshold => Err(CliError::Verdict {
+            overall: report.overall,
+            threshold,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Parses `--as-of`.

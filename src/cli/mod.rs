@@ -63,7 +63,7 @@ pub struct InterviewArgs {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Assess an answers file and print the result (exit 0 whatever the verdict, 2 on bad input).
+    /// Assess an answers file and print the result (exit 0 whatever the verdict unless --fail-on, 2 on bad input).
     Eval(EvalArgs),
     /// Validate a content pack and print a summary (exit 2 with every error listed if it fails).
     Check,
@@ -94,6 +94,27 @@ pub struct EvalArgs {
     /// Report language (default: the file's [meta] lang, else en).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+    /// Exit 1 when the overall result is at least this (for scripts that check many files).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// The overall results `--fail-on` can stop at.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    /// Points to check (yellow) or worse.
+    Caution,
+    /// Problems to fix (red).
+    Violation,
+}
+
+impl From<FailOn> for kouteki_core::severity::Severity {
+    fn from(value: FailOn) -> Self {
+        match value {
+            FailOn::Caution => kouteki_core::severity::Severity::Caution,
+            FailOn::Violation => kouteki_core::severity::Severity::Violation,
+        }
+    }
 }
 
 /// Report formats.

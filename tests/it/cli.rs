@@ -1530,3 +1530,44 @@ fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
         );
     }
 }
+
+#[test]
+fn fail_on_exits_1_when_the_overall_result_is_at_least_the_threshold() {
+    let scratch = Scratch::new();
+    let rank = |s: &str| {
+        ["ok", "info", "caution", "violation"]
+            .iter()
+            .position(|r| *r == s)
+    };
+    let mut seen = BTreeSet::new();
+    for path in case_paths() {
+        let (answers, expect) = split_case(&path);
+        let overall = expect["overall"].as_str().expect("an overall").to_string();
+        let file = scratch.write("case.toml", &answers);
+        let plain = scratch.run(&["eval", "--answers", file]);
+        plain.expect_code(0);
+        for threshold in ["caution", "violation"] {
+            let run = scratch.run(&["eval", "--answers", file, "--fail-on", threshold]);
+            let fails = rank(&overall) >= rank(threshold);
+            run.expect_code(if fails { 1 } else { 0 });
+            assert_eq!(run.stdout, plain.stdout, "the report is printed either way");
+            if fails {
+                assert_eq!(
+                    run.stderr_lines(),
+                    [format!(
+                        "error: the overall result is {overall}, at least --fail-on {threshold}"
+                    )],
+                    "{}",
+                    path.display()
+                );
+            }
+            seen.insert((overall.clone(), fails));
+        }
+    }
+    assert!(
+        seen.len() >= 4,
+        "cases on both sides of both thresholds: {seen:?}"
+    );
+    let bad = scratch.run(&["eval", "--answers", "missing.toml", "--fail-on", "caution"]);
+    bad.expect_code(2);
+}
