@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::eval::parse_as_of;
 use super::pack_dir::load_content;
-use super::{CliError, InterviewArgs, read_file};
+use super::{CliError, ColorWhen, InterviewArgs, read_file};
 use crate::io::clock::today_in_japan;
 use crate::io::store::DraftStore;
 use crate::plain;
@@ -23,7 +23,7 @@ use kouteki_core::interview::Interview;
 use kouteki_core::lang::Lang;
 
 /// Runs the interview.
-pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), CliError> {
+pub fn run(rules: Option<&Path>, args: &InterviewArgs, color: ColorWhen) -> Result<(), CliError> {
     let flag_as_of = args.as_of.as_deref().map(parse_as_of).transpose()?;
     let content = Arc::new(load_content(rules)?);
     let file = args
@@ -59,7 +59,12 @@ pub fn run(rules: Option<&Path>, args: &InterviewArgs) -> Result<(), CliError> {
     if plain {
         return run_plain(content, as_of, lang, prefilled.or(draft), drafts.as_ref());
     }
-    let color = !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = match color {
+        _ if args.no_color => false,
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => !ColorWhen::no_color_env(),
+    };
     let storage = if drafts.is_some() {
         Storage::Draft { resumable: draft }
     } else {

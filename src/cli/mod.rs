@@ -29,6 +29,9 @@ pub struct Cli {
     /// Use the content pack in DIR (pack.toml, questionnaire.toml, rules.toml) instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
     /// What to do; none opens the interview.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -52,7 +55,7 @@ pub struct InterviewArgs {
     /// Save nothing: no draft of answers (an explicit "save report" still writes).
     #[arg(long)]
     pub no_save: bool,
-    /// No colors (also when NO_COLOR is set): symbols, bold and reverse video only.
+    /// No colors (the same as --color never; also when NO_COLOR is set): symbols, bold and reverse video only.
     #[arg(long)]
     pub no_color: bool,
     /// Line-by-line interview with numbered choices (also when not on a terminal, or TERM=dumb).
@@ -117,6 +120,34 @@ impl From<FailOn> for kouteki_core::severity::Severity {
     }
 }
 
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always, even when piped or with `NO_COLOR` (the flag is the later word).
+    Always,
+    /// Never: symbols, bold and reverse video carry every meaning.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether `NO_COLOR` asks for no colors (set and not empty, as no-color.org says).
+    fn no_color_env() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+
+    /// Sets the choice for everything printed through anstream (reports, errors, warnings).
+    fn apply_to_output(self) {
+        let choice = match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        };
+        choice.write_global();
+    }
+}
+
 /// Report formats.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -150,13 +181,14 @@ impl From<LangArg> for Lang {
 /// 1 for any other failure.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    cli.color.apply_to_output();
     let result = match &cli.command {
         Some(Command::Eval(args)) => eval::run(cli.rules.as_deref(), args),
         Some(Command::Check) => check::run(cli.rules.as_deref()),
         Some(Command::Serve(args)) => serve::run(cli.rules.as_deref(), args),
         Some(Command::Completions { shell }) => docs::completions(*shell),
         Some(Command::Man) => docs::man(),
-        None => interview::run(cli.rules.as_deref(), &cli.interview),
+        None => interview::run(cli.rules.as_deref(), &cli.interview, cli.color),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

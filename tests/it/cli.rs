@@ -1571,3 +1571,35 @@ fn fail_on_exits_1_when_the_overall_result_is_at_least_the_threshold() {
     let bad = scratch.run(&["eval", "--answers", "missing.toml", "--fail-on", "caution"]);
     bad.expect_code(2);
 }
+
+#[test]
+fn color_always_never_and_auto_beside_no_color() {
+    let scratch = Scratch::new();
+    let (answers, _) = case("03-");
+    let file = scratch.write("case.toml", &answers);
+    let escapes = |run: &Run| run.stdout.contains("\u{1b}[");
+    let auto = scratch.run(&["eval", "--answers", file]);
+    assert!(!escapes(&auto), "auto: no colors when piped");
+    let always = scratch.run(&["eval", "--answers", file, "--color", "always"]);
+    assert!(escapes(&always), "always: colors even when piped");
+    let forced = scratch.run_env(
+        &["eval", "--answers", file, "--color", "always"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(escapes(&forced), "the flag is the later word than NO_COLOR");
+    let never = scratch.run_env(
+        &["eval", "--answers", file, "--color", "never"],
+        &[("CLICOLOR_FORCE", "1")],
+    );
+    assert!(!escapes(&never), "never: no colors at all");
+    assert_eq!(
+        anstream::adapter::strip_str(&always.stdout).to_string(),
+        auto.stdout,
+        "the same report, colors aside"
+    );
+    let error = scratch.run(&["eval", "--answers", "missing.toml", "--color", "always"]);
+    assert!(error.stderr.contains("\u{1b}["), "errors are colored too");
+    scratch
+        .run(&["eval", "--answers", file, "--color", "sometimes"])
+        .expect_code(2);
+}
