@@ -63,12 +63,30 @@ pub struct ServeArgs {
     /// Evaluation date for every session (default: today in Japan when the session starts).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// More log lines (-v debug, -vv trace); RUST_LOG, when set, decides instead.
+    #[arg(short, long, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
+    /// Fewer log lines (-q warnings and errors only, -qq errors only).
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub quiet: u8,
+    /// Log lines as text for people, or as one JSON object a line for log shippers.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// `2026-12-01T10:00:00Z  INFO connect conn=1 peer=…`.
+    Text,
+    /// `{"timestamp":…,"level":"INFO","fields":{"message":"connect","conn":1,…}}`.
+    Json,
 }
 
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(rules: Option<&Path>, args: &ServeArgs) -> Result<(), CliError> {
     let (settings, key_origin) = settings(rules, args)?;
-    init_logging();
+    init_logging(args);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -225,12 +243,30 @@ fn announce(
 }
 
 /// One line per event on stderr; never answers, keys or screen content (none are ever logged).
-fn init_logging() {
-    let _ = tracing_subscriber::fmt()
+/// `RUST_LOG` filters as tracing-subscriber's env filter does; without it, -v/-q set the level.
+fn init_logging(args: &ServeArgs) {
+    let level = match (args.verbose, args.quiet) {
+        (0, 0) => "info",
+        (1, _) => "debug",
+        (v, _) if v > 1 => "trace",
+        (_, 1) => "warn",
+        _ => "error",
+    };
+    // The SSH library's and the input parser's debug lines are about bytes on the wire: they stay
+    // off whatever the filter says, so no log ever holds what a client typed.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level))
+        .add_directive("russh=warn".parse().expect("a valid directive"))
+        .add_directive("termwiz=warn".parse().expect("a valid directive"));
+    let builder = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        .with_env_filter(filter)
         .with_target(false)
-        .with_ansi(false)
-        .try_init();
+        .with_ansi(false);
+    let _ = match args.log_format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
 }
 
 async fn wait_for_stop_signal() {

@@ -1603,3 +1603,79 @@ fn color_always_never_and_auto_beside_no_color() {
         .run(&["eval", "--answers", file, "--color", "sometimes"])
         .expect_code(2);
 }
+
+/// Runs `kouteki serve ARGS` until it announces itself, stops it with SIGTERM, and returns its stderr.
+fn serve_log(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> String {
+    use std::io::{BufRead, BufReader, Read};
+    let key = dir.join("host_key");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kouteki"))
+        .args([
+            "serve",
+            "--allow-anonymous",
+            "--listen",
+            "127.0.0.1:0",
+            "--host-key",
+        ])
+        .arg(&key)
+        .args(args)
+        .env_remove("RUST_LOG")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kouteki serve starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("the announcement");
+    assert!(line.starts_with("kouteki serve: listening on"), "{line}");
+    // The "listening" event is logged right after the announcement.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    assert!(child.wait().expect("serve exits").success());
+    let mut log = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut log)
+        .expect("the log");
+    log
+}
+
+#[test]
+fn serve_logs_as_json_lines_and_follows_verbosity_and_rust_log() {
+    let dir = TempDir::new().expect("temp dir");
+    let json = serve_log(dir.path(), &["--log-format", "json"], &[]);
+    let events: Vec<Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    let messages: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e["fields"]["message"].as_str())
+        .collect();
+    assert!(messages.contains(&"listening"), "{json}");
+    assert!(messages.contains(&"stopped"), "{json}");
+    assert!(
+        events
+            .iter()
+            .all(|e| e["level"].is_string() && e["timestamp"].is_string())
+    );
+    let text = serve_log(dir.path(), &[], &[]);
+    assert!(text.contains("INFO listening addr=127.0.0.1:"), "{text}");
+    let quiet = serve_log(dir.path(), &["-q"], &[]);
+    assert!(
+        !quiet.contains("INFO"),
+        "-q leaves out information lines: {quiet}"
+    );
+    let filtered = serve_log(dir.path(), &["-q"], &[("RUST_LOG", "info")]);
+    assert!(
+        filtered.contains("INFO listening"),
+        "RUST_LOG decides: {filtered}"
+    );
+}
