@@ -85,9 +85,10 @@ pub enum Command {
 /// Flags of `kouteki eval`.
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
-    /// The answers file (TOML: [meta] and [answers], see README).
-    #[arg(long, value_name = "FILE")]
-    pub answers: PathBuf,
+    /// The answers file (TOML: [meta] and [answers], see README); several files, or a directory of
+    /// them, print one line per file with its overall result.
+    #[arg(long, value_name = "FILE|DIR", required = true, num_args = 1..)]
+    pub answers: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

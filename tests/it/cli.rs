@@ -1163,7 +1163,7 @@ fn an_unreadable_answers_file_exits_2() {
     let scratch = Scratch::new();
     std::fs::create_dir(scratch.path().join("a-directory")).expect("mkdir");
     std::fs::write(scratch.path().join("binary.toml"), [0xff, 0xfe, 0x00, 0x41]).expect("write");
-    for file in ["missing.toml", "a-directory", "binary.toml"] {
+    for file in ["missing.toml", "binary.toml"] {
         let run = scratch.run(&["eval", "--answers", file]);
         run.expect_code(2);
         assert_eq!(run.stdout, "", "{file}");
@@ -1173,6 +1173,14 @@ fn an_unreadable_answers_file_exits_2() {
             "{file}: {run:#?}"
         );
     }
+    // A directory is a list of answers files: an empty one is bad input too.
+    let run = scratch.run(&["eval", "--answers", "a-directory"]);
+    run.expect_code(2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: a-directory: no answers files (*.toml) in the directory\n"
+    );
 }
 
 // -------------------------------------------------------------------------- eval: text and Markdown
@@ -1678,4 +1686,58 @@ fn serve_logs_as_json_lines_and_follows_verbosity_and_rust_log() {
         filtered.contains("INFO listening"),
         "RUST_LOG decides: {filtered}"
     );
+}
+
+#[test]
+fn eval_over_a_directory_prints_one_line_per_file_with_its_overall_result() {
+    let scratch = Scratch::new();
+    let mut expected = Vec::new();
+    for path in case_paths() {
+        let (answers, expect) = split_case(&path);
+        let name = path
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .to_string();
+        scratch.write(&format!("clients/{name}"), &answers);
+        let overall = expect["overall"].as_str().expect("overall").to_string();
+        expected.push((format!("clients/{name}"), overall));
+    }
+    let run = scratch.run(&["eval", "--answers", "clients"]);
+    run.expect_code(0);
+    let lines: Vec<(String, String)> = run
+        .stdout_lines()
+        .iter()
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "symbol and label, id, file: {line}");
+            (fields[2].to_string(), fields[1].to_string())
+        })
+        .collect();
+    assert_eq!(
+        lines, expected,
+        "every file, in name order, with the engine's overall"
+    );
+    let worst = scratch.run(&["eval", "--answers", "clients", "--fail-on", "violation"]);
+    worst.expect_code(1);
+    let json = scratch.run(&["eval", "--answers", "clients", "--format", "json"]);
+    for (line, (file, overall)) in json.stdout_lines().iter().zip(&expected) {
+        let value: Value = serde_json::from_str(line).expect("a JSON line");
+        assert_eq!(value["file"], file.as_str());
+        assert_eq!(value["overall"], overall.as_str());
+    }
+    // A broken file is reported with its errors; the others are still assessed; exit 2.
+    scratch.write("clients/zz-broken.toml", "[answers]\nstatus = \"nomad\"\n");
+    let broken = scratch.run(&["eval", "--answers", "clients"]);
+    broken.expect_code(2);
+    assert_eq!(broken.stdout_lines().len(), expected.len(), "{broken:#?}");
+    assert!(
+        broken.stderr.contains("clients/zz-broken.toml:2:10"),
+        "{broken:#?}"
+    );
+    // Two files named one by one are a list too.
+    let (first, second) = (&expected[0].0, &expected[1].0);
+    let two = scratch.run(&["eval", "--answers", first, second]);
+    two.expect_code(0);
+    assert_eq!(two.stdout_lines().len(), 2);
 }

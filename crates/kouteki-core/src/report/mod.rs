@@ -11,4 +11,4 @@ pub use answer_text::answer_text;
 pub use json::to_json;
 pub use markdown::to_markdown;
 pub use model::{AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportUpcoming};
-pub use text::to_text;
+pub use text::{severity_style, to_text};
