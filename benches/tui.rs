@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use kouteki::tui::app::{App, Storage};
+use kouteki::tui::app::{App, Progress, Storage};
 use kouteki::tui::{Key, Theme, Viewer, message_for, view};
 use kouteki_core::answers_file;
 use kouteki_core::content::embedded;
@@ -21,9 +21,12 @@ fn result_app() -> (App, Viewer) {
     let text = &PERSONA[..PERSONA.find("\n[expect]").expect("case")];
     let file = answers_file::parse(&content, &SourceText::new("persona", text)).expect("persona");
     let mut app =
-        App::new(content, file.as_of.expect("as_of"), Storage::NoSave).with_answers(file.answers);
+        App::new(content, file.as_of.expect("as_of"), Storage::NoSave).with_answers(Progress {
+            answers: file.answers,
+            discussion: file.discussion,
+        });
     let mut viewer = Viewer::new(Lang::Ja, Theme::new(true));
-    let message = message_for(&app, Key::Enter).expect("Enter shows the result");
+    let message = message_for(&app, &viewer, Key::Enter).expect("Enter shows the result");
     app.update(&mut viewer, message);
     (app, viewer)
 }
@@ -36,7 +39,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let key = if down { Key::Down } else { Key::Up };
             down = !down;
-            if let Some(message) = message_for(&app, key) {
+            if let Some(message) = message_for(&app, &viewer, key) {
                 black_box(app.update(&mut viewer, message));
             }
             terminal

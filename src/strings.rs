@@ -23,6 +23,49 @@ pub mod tui {
         }
     }
 
+    /// The request to join, shown to the client over whatever screen they are on.
+    pub fn join_request(name: &str, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!(
+                "{name} asks to join your session. w: let them watch · d: let them watch and answer with you · n: refuse"
+            ),
+            Lang::Ja => format!(
+                "{name}さんがこのセッションへの参加を求めています。w: 画面の閲覧を許可 ・ d: 閲覧と一緒に回答することを許可 ・ n: 断る"
+            ),
+        }
+    }
+
+    /// The line on both screens that says who may answer, for the client and for the consultant.
+    pub fn consultant_status(name: &str, may_answer: bool, client: bool, lang: Lang) -> String {
+        match (lang, client, may_answer) {
+            (Lang::En, true, false) => {
+                format!("Consultant {name} is watching · F2: let them answer with you")
+            }
+            (Lang::En, true, true) => format!("Consultant {name} can answer with you · F2: remove"),
+            (Lang::En, false, false) => {
+                format!("Consultant {name} is watching: only the client answers · q: leave")
+            }
+            (Lang::En, false, true) => {
+                format!("Consultant {name} can answer with the client · q: leave")
+            }
+            (Lang::Ja, true, false) => {
+                format!("相談員の{name}さんが画面を見ています ・ F2: 一緒に回答することを許可")
+            }
+            (Lang::Ja, true, true) => {
+                format!("相談員の{name}さんも回答できます ・ F2: 退出してもらう")
+            }
+            (Lang::Ja, false, false) => {
+                format!("相談員の{name}さんが閲覧中です(回答は相談者のみ)・ q: 退出")
+            }
+            (Lang::Ja, false, true) => format!("相談員の{name}さんも回答できます ・ q: 退出"),
+        }
+    }
+
+    /// A notice about the consultant, by name.
+    pub fn consultant_notice(template: Text2, name: &str, lang: Lang) -> String {
+        template.get(lang).replace("{name}", name)
+    }
+
     kouteki_core::texts! {
         /// The header's language badge.
         LANG_BADGE = ("EN", "日本語");
@@ -162,6 +205,38 @@ pub mod tui {
         HELP_QUIT = ("Quit (asks first)", "終了(確認あり)");
         /// Help: quit at once.
         HELP_FORCE_QUIT = ("Quit at once", "すぐに終了");
+        /// Hint: the consultant leaves.
+        HINT_LEAVE = ("leave", "退出");
+        /// Help: the consultant leaves.
+        HELP_LEAVE = ("Leave the client's session", "相談者のセッションから退出");
+        /// Hint: the consultant's note.
+        HINT_NOTE = ("note", "メモ");
+        /// Help: the consultant's note.
+        HELP_NOTE = ("Write a note on the selected finding", "選択した項目に相談者へのメモを書く");
+        /// Help: marks.
+        HELP_MARK = ("Mark to discuss (again: unmark)", "相談したい項目に印を付ける(もう一度で解除)");
+        /// Help: F2.
+        HELP_CONSULTANT = ("Consultant: watch → answer too → remove", "相談員: 閲覧のみ → 回答も可 → 退出");
+        /// The session code's label.
+        SESSION_CODE = ("Session code:", "セッションコード:");
+        /// The line beside the session code on the welcome screen.
+        SESSION_CODE_LINE = ("Read this code to your consultant if they should join.", "相談員に参加してもらう場合は、このコードを相談員に伝えてください。");
+        /// Notice: the consultant left (`{name}` is replaced).
+        CONSULTANT_LEFT = ("Consultant {name} left the session.", "相談員の{name}さんがセッションから退出しました。");
+        /// Notice: the client removed the consultant.
+        CONSULTANT_REMOVED = ("Consultant {name} was removed from the session.", "相談員の{name}さんに退出してもらいました。");
+        /// Notice: a request to join was not answered.
+        JOIN_NOT_ANSWERED = ("{name} asked to join and was not let in (no answer).", "{name}さんの参加依頼は、応答がなかったため許可しませんでした。");
+        /// The consultant's note field.
+        NOTE_FIELD = ("Note for the client (Enter: attach · Esc: cancel):", "相談者へのメモ(Enter: 追加 ・ Esc: 取消):");
+        /// The result's entry listing marks and notes.
+        TO_DISCUSS = ("To discuss with your consultant", "相談員と話したいこと");
+        /// Label of a consultant's note under a finding (`{name}` is replaced).
+        NOTE_FROM = ("Note from consultant {name}:", "相談員 {name} さんからのメモ:");
+        /// Beside something marked.
+        MARKED = ("marked to discuss", "相談したい項目");
+        /// In "to discuss": a question not answered yet.
+        NOT_ANSWERED = ("(not answered)", "(未回答)");
         /// Help: letters in fields.
         HELP_FIELDS = ("In a number, date or text field, letters are typed; use the arrows, Enter, Esc and F1 there.", "数字・日付・文字の入力欄では文字キーは入力になります。矢印・Enter・Esc・F1は使えます。");
     }
@@ -231,4 +306,43 @@ pub mod ssh {
     /// An exec request.
     pub const NO_COMMANDS: &str =
         "kouteki serves an interactive interview only; commands are not run.";
+}
+
+/// The consultant console of `kouteki serve --consultant-keys`.
+pub mod console {
+    kouteki_core::texts! {
+        /// The console's title.
+        TITLE = ("kouteki · consultant console", "kouteki · 相談員コンソール");
+        /// Who is signed in (followed by the name).
+        SIGNED_IN = ("Signed in as", "ログイン中:");
+        /// What to do.
+        INTRO = (
+            "Ask your client for the session code shown at the top of their screen, type it and press Enter. The client decides whether you may watch, or answer with them.",
+            "相談者の画面上部に表示されているセッションコードを聞き、入力してEnterを押してください。閲覧だけか、一緒に回答できるかは相談者が決めます。"
+        );
+        /// The code field's label.
+        CODE = ("Session code:", "セッションコード:");
+        /// The keys.
+        KEYS = ("Enter: ask to join · L: 日本語 · Esc: quit", "Enter: 参加を依頼 ・ L: English ・ Esc: 終了");
+        /// A code that is wrong, or of no session.
+        NO_SUCH_SESSION = ("No such session.", "該当するセッションはありません。");
+        /// Waiting for the client.
+        WAITING = ("Asking the client… (they have 60 seconds to answer)", "相談者の応答を待っています…(60秒以内)");
+        /// The client refused.
+        REFUSED = ("The client refused.", "相談者が参加を断りました。");
+        /// No answer in time.
+        NO_ANSWER = ("The client did not answer; ask again when they are ready.", "相談者からの応答がありませんでした。準備ができてから再度依頼してください。");
+        /// Another consultant is there.
+        BUSY = ("Another consultant is in that session, or asking to join. Please try again later.", "そのセッションには別の相談員が参加中か、参加を依頼中です。しばらくしてから再度お試しください。");
+        /// The consultant left.
+        LEFT = ("You left the session.", "セッションから退出しました。");
+        /// The client removed them.
+        REMOVED = ("The client ended your part in the session.", "相談者によりセッションから退出となりました。");
+        /// The session ended.
+        ENDED = ("The client's session ended.", "相談者のセッションは終了しました。");
+        /// After too many wrong codes.
+        TOO_MANY = ("Too many wrong codes. Disconnecting.", "誤ったコードが続いたため切断します。");
+        /// When the console is closed.
+        FAREWELL = ("Goodbye.", "終了しました。");
+    }
 }

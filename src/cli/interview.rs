@@ -11,12 +11,13 @@ use crate::io::clock::today_in_japan;
 use crate::io::store::DraftStore;
 use crate::plain;
 use crate::tui::Viewer;
-use crate::tui::app::{App, Storage};
+use crate::tui::app::{App, Progress, Storage};
 use crate::tui::local::{LocalIo, run as run_tui};
 use crate::tui::theme::Theme;
 use kouteki_core::answers::Answers;
 use kouteki_core::answers_file;
 use kouteki_core::content::Content;
+use kouteki_core::discussion::Discussion;
 use kouteki_core::flow::Path as FlowPath;
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::interview::Interview;
@@ -36,7 +37,10 @@ pub fn run(rules: Option<&Path>, args: &InterviewArgs, color: ColorWhen) -> Resu
         .or(file.as_ref().and_then(|f| f.as_of))
         .unwrap_or_else(today_in_japan);
     let file_lang = file.as_ref().and_then(|f| f.lang);
-    let prefilled = file.map(|f| FlowPath::new(&content, &f.answers, as_of).effective_answers());
+    let prefilled = file.map(|f| Progress {
+        answers: FlowPath::new(&content, &f.answers, as_of).effective_answers(),
+        discussion: f.discussion,
+    });
     let lang = args
         .lang
         .map(Lang::from)
@@ -102,11 +106,14 @@ fn read_answers(content: &Content, path: &Path) -> Result<answers_file::AnswersF
 }
 
 /// The saved draft, if it still reads against this content (a stale one is ignored, not fatal).
-fn load_draft(content: &Content, store: &DraftStore, as_of: jiff::civil::Date) -> Option<Answers> {
+fn load_draft(content: &Content, store: &DraftStore, as_of: jiff::civil::Date) -> Option<Progress> {
     let text = store.load()?;
     let name = store.path().display().to_string();
     match answers_file::parse(content, &SourceText::new(&name, &text)) {
-        Ok(file) => Some(FlowPath::new(content, &file.answers, as_of).effective_answers()),
+        Ok(file) => Some(Progress {
+            answers: FlowPath::new(content, &file.answers, as_of).effective_answers(),
+            discussion: file.discussion,
+        }),
         Err(errors) => {
             eprintln!(
                 "warning: ignoring the saved draft {name}: {}",
@@ -121,17 +128,25 @@ fn run_plain(
     content: Arc<Content>,
     as_of: jiff::civil::Date,
     lang: Lang,
-    answers: Option<Answers>,
+    progress: Option<Progress>,
     drafts: Option<&DraftStore>,
 ) -> Result<(), CliError> {
-    let mut interview = match answers {
-        Some(a) => Interview::resume(Arc::clone(&content), a, as_of),
-        None => Interview::new(Arc::clone(&content), as_of),
+    // The plain interview has no marks; those of a draft or answers file are kept as they were.
+    let (mut interview, talk) = match progress {
+        Some(p) => (
+            Interview::resume(Arc::clone(&content), p.answers, as_of),
+            p.discussion,
+        ),
+        None => (
+            Interview::new(Arc::clone(&content), as_of),
+            Discussion::default(),
+        ),
     };
     let stdin = std::io::stdin();
     let save = |answers: &Answers| {
+        let text = answers_file::to_toml(&content, (answers, &talk), None, lang);
         if let Some(store) = drafts
-            && let Err(e) = store.save(&answers_file::to_toml(&content, answers, None, lang))
+            && let Err(e) = store.save(&text)
         {
             eprintln!("warning: could not save the draft: {e}");
         }

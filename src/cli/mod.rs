@@ -71,7 +71,7 @@ pub enum Command {
     /// Validate a content pack and print a summary (exit 2 with every error listed if it fails).
     Check,
     /// Serve the interview over SSH to clients of a consultation (see README: Consultations over SSH).
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Print a shell completion script (see README: install it where your shell looks for them).
     Completions {
         /// The shell.

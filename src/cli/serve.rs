@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use super::pack_dir::load_content;
 use super::{CliError, read_file};
-use crate::ssh::access::{AccessCode, parse_authorized_keys};
+use crate::ssh::access::{
+    AccessCode, ConsultantKey, is_authorized, parse_authorized_keys, parse_consultant_keys,
+};
 use crate::ssh::limits::Caps;
 use crate::ssh::{AuthPolicy, ServeSettings, Timeouts, host_key};
 
@@ -29,6 +31,13 @@ pub struct ServeArgs {
     /// Let anyone who can reach the server connect without keys or a code.
     #[arg(long)]
     pub allow_anonymous: bool,
+    /// Consultants' public keys (OpenSSH authorized_keys format; each key's comment is the name
+    /// clients see): these log in to the consultant console and can ask to join a client's session.
+    #[arg(long, value_name = "FILE")]
+    pub consultant_keys: Option<PathBuf>,
+    /// Time a client has to answer a consultant's request to join (then it is refused).
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = humantime::parse_duration)]
+    pub join_timeout: Duration,
     /// Host key file (ed25519, OpenSSH format): used if it exists, generated there (mode 0600) if not
     /// [default: $XDG_DATA_HOME/kouteki/ssh_host_ed25519_key].
     #[arg(long, value_name = "PATH")]
@@ -161,6 +170,7 @@ fn settings(
             idle: args.idle_timeout,
             max_session: args.max_session,
             keepalive: args.keepalive,
+            join_answer: args.join_timeout,
             ..Timeouts::default()
         },
         record_dir: args.record_dir.clone(),
@@ -196,11 +206,36 @@ fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, CliError> {
         (None, true) => Some(AccessCode::random()),
         (None, false) => None,
     };
+    let consultants = consultant_keys(args)?;
+    if let Some(both) = consultants.iter().find(|c| is_authorized(&keys, &c.key)) {
+        return Err(CliError::BadInput(format!(
+            "the key of consultant {} is also in --authorized-keys: a consultant key is never a client key; use another key for one of them",
+            both.name
+        )));
+    }
     Ok(AuthPolicy {
         keys,
         code,
         anonymous: args.allow_anonymous,
+        consultants,
     })
+}
+
+/// `--consultant-keys FILE`, each key named by its comment.
+fn consultant_keys(args: &ServeArgs) -> Result<Vec<ConsultantKey>, CliError> {
+    let Some(path) = &args.consultant_keys else {
+        return Ok(Vec::new());
+    };
+    let text = read_file(path)?;
+    let consultants = parse_consultant_keys(&text)
+        .map_err(|e| CliError::BadInput(format!("{}: {e}", path.display())))?;
+    if consultants.is_empty() {
+        return Err(CliError::BadInput(format!(
+            "{}: no public keys in the file",
+            path.display()
+        )));
+    }
+    Ok(consultants)
 }
 
 /// What the consultant needs to give clients, printed once on stdout after the port is bound.
@@ -238,6 +273,10 @@ fn announce(
     }
     if auth.anonymous {
         println!("anonymous access: anyone who can reach {addr} may connect");
+    }
+    if !auth.consultants.is_empty() {
+        let names: Vec<&str> = auth.consultants.iter().map(|c| c.name.as_str()).collect();
+        println!("consultants: {}", names.join(", "));
     }
     let _ = std::io::Write::flush(&mut std::io::stdout());
 }

@@ -5,13 +5,19 @@ use std::path::Path;
 
 use crate::io::store::write_private;
 
-/// Writes `<stamp>-<connection>.toml` (the answers file, with `as_of` and `lang`, so `kouteki eval`
-/// on it gives the report beside it) and `.md` (the report) into `dir`.
-pub fn record(dir: &Path, id: u64, answers: &str, markdown: &str) -> std::io::Result<()> {
+/// The name a session's recording gets: `<stamp>-<connection>`, the stamp when it was first made.
+pub fn recording_name(id: u64) -> String {
     let stamp = jiff::ZonedDateTime::now()
         .strftime("%Y%m%d-%H%M%S")
         .to_string();
-    let base = dir.join(format!("{stamp}-{id}"));
+    format!("{stamp}-{id}")
+}
+
+/// Writes `<name>.toml` (the answers file, with `as_of` and `lang`, so `kouteki eval` on it gives
+/// the report beside it) and `<name>.md` (the report) into `dir`, replacing an earlier recording of
+/// the same session.
+pub fn record(dir: &Path, name: &str, answers: &str, markdown: &str) -> std::io::Result<()> {
+    let base = dir.join(name);
     write_private(&base.with_extension("toml"), answers.as_bytes())?;
     write_private(&base.with_extension("md"), markdown.as_bytes())
 }

@@ -84,6 +84,52 @@ pub fn parse_authorized_keys(text: &str) -> Result<Vec<PublicKey>, String> {
     Ok(keys)
 }
 
+/// A consultant's key and the name they are shown by (the key's comment).
+#[derive(Debug, Clone)]
+pub struct ConsultantKey {
+    /// The key.
+    pub key: PublicKey,
+    /// The display name clients see ("Sato asks to join your session").
+    pub name: String,
+}
+
+/// Parses `--consultant-keys`: an OpenSSH `authorized_keys` file whose comments are the consultants'
+/// names; a key without a comment is an error (the client must know who asks to join).
+pub fn parse_consultant_keys(text: &str) -> Result<Vec<ConsultantKey>, String> {
+    let mut consultants = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let key = PublicKey::from_openssh(line)
+            .map_err(|e| format!("line {}: not a public key ({e})", n + 1))?;
+        let name: String = key
+            .comment()
+            .as_str_lossy()
+            .trim()
+            .chars()
+            .take(40)
+            .collect();
+        if name.is_empty() || name.chars().any(char::is_control) {
+            return Err(format!(
+                "line {}: the key needs a comment after it: the consultant's name, as clients will see it",
+                n + 1
+            ));
+        }
+        consultants.push(ConsultantKey { key, name });
+    }
+    Ok(consultants)
+}
+
+/// The consultant whose key `key` is, if any.
+pub fn consultant_for<'a>(consultants: &'a [ConsultantKey], key: &PublicKey) -> Option<&'a str> {
+    consultants
+        .iter()
+        .find(|c| c.key.key_data() == key.key_data())
+        .map(|c| c.name.as_str())
+}
+
 /// Whether `key` is one of `allowed` (the key material; comments do not matter).
 pub fn is_authorized(allowed: &[PublicKey], key: &PublicKey) -> bool {
     allowed.iter().any(|k| k.key_data() == key.key_data())
@@ -117,6 +163,20 @@ mod tests {
         assert_eq!(a.digits.len(), 9);
         assert!(a.digits.chars().all(|c| c.is_ascii_digit()));
         assert_ne!(a.digits, b.digits);
+    }
+
+    #[test]
+    fn consultant_keys_are_named_by_their_comment_and_need_one() {
+        let key =
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+        let named = parse_consultant_keys(&format!("# office\n{key} Sato Hanako\n")).unwrap();
+        assert_eq!(named[0].name, "Sato Hanako");
+        assert_eq!(consultant_for(&named, &named[0].key), Some("Sato Hanako"));
+        let error = parse_consultant_keys(&format!("{key}\n")).unwrap_err();
+        assert!(
+            error.starts_with("line 1:") && error.contains("name"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -13,10 +13,14 @@ use russh::server::{
 use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
 use tokio::sync::{mpsc, watch};
 
-use super::access::is_authorized;
+use super::access::{consultant_for, is_authorized};
+use super::attachment::{Attachment, ClientTerminal};
+use super::console::{self, ConsoleSetup};
 use super::limits::{Gate, Permit, Refusal};
-use super::session::{self, ClientTerminal, SessionInputs, SessionSetup};
-use super::settings::{ServeSettings, clamp_size};
+use super::output::Output;
+use super::session::{self, SessionSetup};
+use super::session_code::Registry;
+use super::settings::{ServeSettings, WRONG_CODE_STRIKES, clamp_size};
 use crate::strings::ssh as words;
 use kouteki_core::lang::Lang;
 
@@ -29,6 +33,8 @@ pub struct Shared {
     pub gate: Gate,
     /// Becomes true when the server shuts down.
     pub shutdown: watch::Receiver<bool>,
+    /// Live sessions by code, where consultants ask to join.
+    pub registry: Registry,
 }
 
 /// Input reads queued for a session beyond this are dropped (a flood of input cannot grow memory).
@@ -83,6 +89,8 @@ pub struct Connection {
     locale: Locale,
     input: Option<mpsc::Sender<Vec<u8>>>,
     terminal: Option<watch::Sender<ClientTerminal>>,
+    /// The consultant's name, when a `--consultant-keys` key authenticated the connection.
+    consultant: Option<String>,
 }
 
 impl Connection {
@@ -106,6 +114,7 @@ impl Connection {
             locale: Locale::default(),
             input: None,
             terminal: None,
+            consultant: None,
         }
     }
 
@@ -129,7 +138,11 @@ impl Connection {
     }
 
     fn key_allowed(&self, key: &PublicKey) -> bool {
-        is_authorized(&self.shared.settings.auth.keys, key)
+        is_authorized(&self.shared.settings.auth.keys, key) || self.consultant_named(key).is_some()
+    }
+
+    fn consultant_named(&self, key: &PublicKey) -> Option<String> {
+        consultant_for(&self.shared.settings.auth.consultants, key).map(str::to_string)
     }
 
     /// Tells the client why, in one line ending in `\r\n`, and closes the channel with status 1.
@@ -152,45 +165,73 @@ impl Connection {
         }
     }
 
-    fn start_session(
-        &mut self,
-        channel: ChannelId,
-        size: (u16, u16),
-        permit: Permit,
-        session: &mut Session,
-    ) {
+    /// The connection's side of a screen: its input and terminal state feed the returned
+    /// attachment; its output starts here.
+    fn attach(&mut self, channel: ChannelId, size: (u16, u16), session: &Session) -> Attachment {
         let (input, bytes) = mpsc::channel(EVENT_QUEUE);
         let (state, terminal) = watch::channel(ClientTerminal { size, open: true });
         self.input = Some(input);
         self.terminal = Some(state);
-        let inputs = SessionInputs { bytes, terminal };
+        let handle = session.handle();
+        Attachment {
+            bytes,
+            terminal,
+            output: Output::start(handle.clone(), channel),
+            handle,
+            channel,
+            lang: self.locale.lang(),
+            conn: self.id,
+        }
+    }
+
+    fn start_session(&mut self, attachment: Attachment, permit: Permit) {
         let settings = &self.shared.settings;
         let setup = SessionSetup {
             content: Arc::clone(&settings.content),
-            lang: self.locale.lang(),
-            size,
-            handle: session.handle(),
-            channel,
             record_dir: settings.record_dir.clone(),
             as_of: settings
                 .as_of
                 .unwrap_or_else(crate::io::clock::today_in_japan),
             idle: settings.timeouts.idle,
             max_length: settings.timeouts.max_session,
+            join_answer: settings.timeouts.join_answer,
             shutdown: self.shared.shutdown.clone(),
-            id: self.id,
+            registry: self.shared.registry.clone(),
         };
         let (id, peer) = (self.id, self.peer);
         tokio::spawn(async move {
             let started = std::time::Instant::now();
             tracing::info!(conn = id, peer = %peer, "session start");
             // A panic in the session ends this session only: it is a task of its own.
-            let result = tokio::spawn(session::run(setup, inputs)).await;
+            let result = tokio::spawn(session::run(setup, attachment)).await;
             let reason = match result {
                 Ok(end) => end.as_str(),
                 Err(_) => "session task failed",
             };
             tracing::info!(conn = id, peer = %peer, duration_s = started.elapsed().as_secs(), reason, "session end");
+            drop(permit);
+        });
+    }
+
+    fn start_console(&mut self, name: String, attachment: Attachment, permit: Permit) {
+        let setup = ConsoleSetup {
+            name,
+            registry: self.shared.registry.clone(),
+            strikes: WRONG_CODE_STRIKES,
+            wrong_code_delay: self.shared.settings.timeouts.wrong_code_delay,
+            shutdown: self.shared.shutdown.clone(),
+            peer: self.peer,
+        };
+        let (id, peer) = (self.id, self.peer);
+        tokio::spawn(async move {
+            let started = std::time::Instant::now();
+            tracing::info!(conn = id, peer = %peer, consultant = %setup.name, "console start");
+            let result = tokio::spawn(console::run(setup, attachment)).await;
+            let reason = match result {
+                Ok(end) => end.as_str(),
+                Err(_) => "console task failed",
+            };
+            tracing::info!(conn = id, peer = %peer, duration_s = started.elapsed().as_secs(), reason, "console end");
             drop(permit);
         });
     }
@@ -232,6 +273,11 @@ impl Handler for Connection {
         _user: &str,
         key: VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
+        // A consultant's key is looked up first: it opens the console, never an interview.
+        if let Some(name) = self.consultant_named(key.public_key) {
+            self.consultant = Some(name);
+            return Ok(self.accept("publickey (consultant)"));
+        }
         Ok(if self.key_allowed(key.public_key) {
             self.accept("publickey")
         } else {
@@ -331,7 +377,11 @@ impl Handler for Connection {
             Ok(permit) => {
                 self.admitted.store(true, Ordering::Relaxed);
                 session.channel_success(channel)?;
-                self.start_session(channel, size, permit, session);
+                let attachment = self.attach(channel, size, session);
+                match self.consultant.clone() {
+                    Some(name) => self.start_console(name, attachment, permit),
+                    None => self.start_session(attachment, permit),
+                }
                 Ok(())
             }
             Err(refusal) => {

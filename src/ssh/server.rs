@@ -93,6 +93,7 @@ pub async fn start(settings: ServeSettings) -> std::io::Result<ServerHandle> {
         settings,
         gate: gate.clone(),
         shutdown: stop_rx.clone(),
+        registry: super::session_code::Registry::default(),
     });
     let task = tokio::spawn(accept_loop(listener, config, shared, stop_rx));
     Ok(ServerHandle {

@@ -1,13 +1,17 @@
 //! Session codes: what a client reads to their consultant so the consultant can ask to join. Six
 //! characters from an alphabet without look-alikes (no 0/O, 1/I/L), written `XXX-XXX`; typed back with
 //! or without the dash, in either case. Codes are drawn at random (31⁶ ≈ 887 million), and the
-//! registry of live sessions never hands out one in use.
+//! registry of live sessions never hands out one in use. The registry maps each live code to the
+//! session's door, where a consultant's request to join is left.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use rand::RngExt;
+use tokio::sync::mpsc;
+
+use super::knock::Knock;
 
 /// The characters a code is made of.
 pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -56,17 +60,19 @@ impl fmt::Debug for SessionCode {
     }
 }
 
-/// The codes of the sessions alive now, shared by all connections.
+type Doors = Arc<Mutex<HashMap<SessionCode, mpsc::Sender<Knock>>>>;
+
+/// The codes of the sessions alive now with their doors, shared by all connections.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    live: Arc<Mutex<HashSet<SessionCode>>>,
+    live: Doors,
 }
 
 /// A code held by a live session; dropping it frees the code.
 #[derive(Debug)]
 pub struct Held {
     code: SessionCode,
-    live: Arc<Mutex<HashSet<SessionCode>>>,
+    live: Doors,
 }
 
 impl Held {
@@ -86,28 +92,39 @@ impl Drop for Held {
 }
 
 impl Registry {
-    /// A fresh code no live session has, held until the returned guard is dropped.
-    pub fn allocate(&self) -> Held {
-        let mut live = self
-            .live
+    fn doors(&self) -> std::sync::MutexGuard<'_, HashMap<SessionCode, mpsc::Sender<Knock>>> {
+        self.live
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A fresh code no live session has, for the session behind `door`; held until the returned
+    /// guard is dropped.
+    pub fn allocate(&self, door: mpsc::Sender<Knock>) -> Held {
+        let mut live = self.doors();
         let code = std::iter::repeat_with(SessionCode::random)
-            .find(|code| !live.contains(code))
+            .find(|code| !live.contains_key(code))
             .unwrap_or_else(SessionCode::random);
-        live.insert(code);
+        live.insert(code, door);
         Held {
             code,
             live: Arc::clone(&self.live),
         }
     }
 
-    /// Whether a session with this code is alive.
-    pub fn is_live(&self, code: SessionCode) -> bool {
-        self.live
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .contains(&code)
+    /// The door of the session with this code, if it is alive.
+    pub fn door(&self, code: SessionCode) -> Option<mpsc::Sender<Knock>> {
+        self.doors().get(&code).cloned()
+    }
+
+    /// How many sessions hold a code now.
+    pub fn len(&self) -> usize {
+        self.doors().len()
+    }
+
+    /// Whether no session holds a code.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -154,16 +171,19 @@ mod tests {
     #[test]
     fn the_registry_never_hands_out_a_live_code_and_frees_it_on_drop() {
         let registry = Registry::default();
-        let held: Vec<Held> = (0..2000).map(|_| registry.allocate()).collect();
-        let distinct: HashSet<SessionCode> = held.iter().map(Held::code).collect();
+        let (door, _knocks) = mpsc::channel(1);
+        let held: Vec<Held> = (0..2000).map(|_| registry.allocate(door.clone())).collect();
+        let distinct: std::collections::HashSet<SessionCode> =
+            held.iter().map(Held::code).collect();
         assert_eq!(distinct.len(), held.len());
         let first = held[0].code();
-        assert!(registry.is_live(first));
+        assert!(registry.door(first).is_some());
         drop(held);
         assert!(
-            !registry.is_live(first),
+            registry.door(first).is_none(),
             "the code is freed with its session"
         );
+        assert!(registry.is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::time::Duration;
 use jiff::civil::Date;
 use russh::keys::{PrivateKey, PublicKey};
 
-use super::access::AccessCode;
+use super::access::{AccessCode, ConsultantKey};
 use super::limits::Caps;
 use kouteki_core::content::Content;
 
@@ -21,6 +21,8 @@ pub struct AuthPolicy {
     pub code: Option<AccessCode>,
     /// `--allow-anonymous`: anyone may connect.
     pub anonymous: bool,
+    /// Keys from `--consultant-keys`: these get the consultant console, never an interview.
+    pub consultants: Vec<ConsultantKey>,
 }
 
 impl AuthPolicy {
@@ -43,6 +45,10 @@ pub struct Timeouts {
     pub keepalive: Duration,
     /// Delay after a failed authentication attempt.
     pub auth_failure_delay: Duration,
+    /// How long a client has to answer a consultant's request to join.
+    pub join_answer: Duration,
+    /// How long a wrong session code takes to be told.
+    pub wrong_code_delay: Duration,
 }
 
 impl Default for Timeouts {
@@ -53,6 +59,8 @@ impl Default for Timeouts {
             max_session: Duration::from_secs(4 * 60 * 60),
             keepalive: Duration::from_secs(30),
             auth_failure_delay: Duration::from_secs(1),
+            join_answer: Duration::from_secs(60),
+            wrong_code_delay: Duration::from_secs(1),
         }
     }
 }
@@ -79,6 +87,9 @@ pub struct ServeSettings {
     /// A fixed evaluation date (tests); `None` means today in Japan at session start.
     pub as_of: Option<Date>,
 }
+
+/// Wrong session codes in a row before a consultant console is disconnected.
+pub const WRONG_CODE_STRIKES: usize = 5;
 
 /// The largest terminal a client may claim; bigger sizes are clamped (a 100000×100000 window would
 /// otherwise make every frame enormous).

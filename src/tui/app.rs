@@ -9,10 +9,22 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use kouteki_core::answers::Answers;
 use kouteki_core::content::{Content, QuestionIdx};
+use kouteki_core::discussion::Discussion;
 use kouteki_core::interview::{Interview, Step};
 
+use super::consultation::Consultation;
 use super::notice::Notice;
 use super::screen::{Field, ResultView, WelcomeItem};
+use super::viewer::{Person, Viewer};
+
+/// Answers so far and what is marked to discuss: what a saved draft or an answers file gives back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// The answers that count.
+    pub answers: Answers,
+    /// Marks and notes.
+    pub discussion: Discussion,
+}
 
 /// Whether a copy of the answers and report may be kept by the consultant (SSH `--record-dir`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +46,7 @@ pub enum Storage {
     /// offers until it is resumed or discarded.
     Draft {
         /// The saved draft's answers (those that count), if one was found.
-        resumable: Option<Answers>,
+        resumable: Option<Progress>,
     },
     /// On this computer, nothing saved (`--no-save`).
     NoSave,
@@ -64,11 +76,10 @@ pub enum Screen {
     Result(Box<ResultView>),
 }
 
-/// A window over the screen.
+/// A dialog over the screen, the client's to answer (the key help is each viewer's own: see
+/// [`super::viewer::Viewer::help`]; a consultant's request to join is [`Consultation::asking`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    /// The list of keys.
-    Help,
     /// "Quit? y/n".
     ConfirmQuit,
     /// "May the consultant keep a copy? y/n" (SSH sessions with recording on).
@@ -83,6 +94,8 @@ pub struct App {
     pub(super) overlay: Option<Overlay>,
     pub(super) storage: Storage,
     pub(super) notice: Option<Notice>,
+    pub(super) consultation: Consultation,
+    pub(super) discussion: Discussion,
 }
 
 impl App {
@@ -94,12 +107,47 @@ impl App {
             overlay: None,
             storage,
             notice: None,
+            consultation: Consultation::default(),
+            discussion: Discussion::default(),
+        }
+    }
+
+    /// A session with a code a consultant can use to ask to join (over SSH).
+    pub fn with_session_code(mut self, code: String) -> App {
+        self.consultation.code = Some(code);
+        self
+    }
+
+    /// The consultation: the session code, a request to join, the consultant who joined.
+    pub fn consultation(&self) -> &Consultation {
+        &self.consultation
+    }
+
+    /// What is marked to discuss, and the consultant's notes.
+    pub fn discussion(&self) -> &Discussion {
+        &self.discussion
+    }
+
+    /// Whether `viewer` may change the interview: the client always, a consultant when allowed to
+    /// answer and no dialog of the client's is open.
+    pub fn may_answer(&self, viewer: &Viewer) -> bool {
+        match viewer.person {
+            Person::Client => true,
+            Person::Consultant => {
+                self.overlay.is_none()
+                    && self.consultation.asking.is_none()
+                    && self
+                        .consultation
+                        .consultant
+                        .as_ref()
+                        .is_some_and(|c| c.may_answer)
+            }
         }
     }
 
     /// A session over existing answers (`--answers FILE`): at the first gap, or at the review.
-    pub fn with_answers(mut self, answers: Answers) -> App {
-        self.resume(answers);
+    pub fn with_answers(mut self, progress: Progress) -> App {
+        self.resume(progress);
         self
     }
 
@@ -118,7 +166,7 @@ impl App {
         &self.screen
     }
 
-    /// The window over the screen, if any.
+    /// The client's dialog over the screen, if any.
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
     }
@@ -164,13 +212,14 @@ impl App {
             .collect()
     }
 
-    /// Continues from `answers`: at the first unanswered question, or at the review.
-    pub(super) fn resume(&mut self, answers: Answers) {
+    /// Continues from `progress`: at the first unanswered question, or at the review.
+    pub(super) fn resume(&mut self, progress: Progress) {
         self.interview = Interview::resume(
             Arc::clone(self.interview.content()),
-            answers,
+            progress.answers,
             self.interview.as_of(),
         );
+        self.discussion = progress.discussion;
         self.show_step();
     }
 

@@ -156,6 +156,7 @@ fn key_of(event: &KeyEvent) -> Option<Key> {
         KeyCode::LeftArrow | KeyCode::ApplicationLeftArrow => Key::Left,
         KeyCode::RightArrow | KeyCode::ApplicationRightArrow => Key::Right,
         KeyCode::Function(1) => Key::F1,
+        KeyCode::Function(2) => Key::F2,
         _ => return None,
     })
 }

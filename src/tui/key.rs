@@ -26,6 +26,8 @@ pub enum Key {
     BackTab,
     /// F1 (help, also inside fields).
     F1,
+    /// F2 (the client changes what the consultant may do).
+    F2,
     /// Ctrl-C.
     CtrlC,
 }
@@ -55,6 +57,7 @@ impl Key {
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
             Key::F1 => "F1".into(),
+            Key::F2 => "F2".into(),
             Key::CtrlC => "Ctrl-C".into(),
         }
     }

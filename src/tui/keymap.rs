@@ -9,10 +9,11 @@
 use kouteki_core::content::QuestionKind;
 use kouteki_core::i18n::Text2;
 
-use super::app::{App, Overlay, Screen};
+use super::app::{App, Screen};
 use super::key::{Input, Key};
 use super::message::{Command, Message};
 use super::screen::is_typed;
+use super::viewer::{Person, Viewer};
 use crate::strings::tui as w;
 
 /// Where a binding applies: a set of contexts (the screen shown, or the overlay over it).
@@ -34,13 +35,15 @@ impl Scope {
     pub const RESULT: Scope = Scope(1 << 5);
     /// A yes/no dialog (quit, recording consent).
     pub const DIALOG: Scope = Scope(1 << 6);
+    /// A consultant asks to join (w / d / n).
+    pub const JOIN: Scope = Scope(1 << 7);
     /// Any question.
     pub const QUESTION: Scope = Scope(Self::CHOICE.0 | Self::MULTI.0 | Self::TYPED.0);
     /// Every screen (not the dialogs).
     pub const SCREENS: Scope =
         Scope(Self::WELCOME.0 | Self::QUESTION.0 | Self::REVIEW.0 | Self::RESULT.0);
     /// Screens and dialogs.
-    pub const ALL: Scope = Scope(Self::SCREENS.0 | Self::DIALOG.0);
+    pub const ALL: Scope = Scope(Self::SCREENS.0 | Self::DIALOG.0 | Self::JOIN.0);
 
     /// Both sets.
     pub const fn or(self, other: Scope) -> Scope {
@@ -55,6 +58,28 @@ impl Scope {
     /// Whether `context` is in the set.
     pub fn contains(self, context: Scope) -> bool {
         self.0 & context.0 != 0
+    }
+}
+
+/// Whose keys a binding is: the client's, a consultant's, or everyone's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Who(u8);
+
+impl Who {
+    /// The client (and the local user).
+    pub const CLIENT: Who = Who(1);
+    /// A consultant who joined.
+    pub const CONSULTANT: Who = Who(2);
+    /// Everyone.
+    pub const ANY: Who = Who(3);
+
+    /// Whether `person` is included.
+    pub fn includes(self, person: Person) -> bool {
+        let bit = match person {
+            Person::Client => Self::CLIENT.0,
+            Person::Consultant => Self::CONSULTANT.0,
+        };
+        self.0 & bit != 0
     }
 }
 
@@ -85,6 +110,8 @@ pub struct Binding {
     pub keys: &'static [(Key, Command)],
     /// Where the binding applies.
     pub on: Scope,
+    /// Whose keys they are.
+    pub who: Who,
     /// Its entry in the hint bar, if it has one.
     pub hint: Option<Hint>,
     /// Its line in the help, if it has one.
@@ -104,11 +131,27 @@ const fn help(keys: &'static str, label: Text2) -> Option<HelpLine> {
 pub const BINDINGS: &[Binding] = &[
     Binding {
         keys: &[
+            (Key::Char('w'), Command::LetWatch),
+            (Key::Char('W'), Command::LetWatch),
+            (Key::Char('d'), Command::LetAnswer),
+            (Key::Char('D'), Command::LetAnswer),
+            (Key::Char('n'), Command::Refuse),
+            (Key::Char('N'), Command::Refuse),
+            (Key::Esc, Command::Refuse),
+        ],
+        on: Scope::JOIN,
+        who: Who::CLIENT,
+        hint: None,
+        help: None,
+    },
+    Binding {
+        keys: &[
             (Key::Char('y'), Command::Yes),
             (Key::Char('Y'), Command::Yes),
             (Key::Enter, Command::Confirm),
         ],
         on: Scope::DIALOG,
+        who: Who::ANY,
         hint: None,
         help: None,
     },
@@ -120,6 +163,7 @@ pub const BINDINGS: &[Binding] = &[
             (Key::Char('j'), Command::Down),
         ],
         on: Scope::SCREENS,
+        who: Who::ANY,
         hint: hint(Scope::SCREENS, Some("↑↓"), w::HINT_MOVE),
         help: help("↑ ↓  k j", w::HELP_MOVE),
     },
@@ -130,18 +174,21 @@ pub const BINDINGS: &[Binding] = &[
             (Key::Char('l'), Command::Confirm),
         ],
         on: Scope::SCREENS,
+        who: Who::ANY,
         hint: hint(Scope::SCREENS.except(Scope::RESULT), None, w::HINT_CONFIRM),
         help: help("Enter  →", w::HELP_CONFIRM),
     },
     Binding {
         keys: &[(Key::Char(' '), Command::Toggle)],
         on: Scope::WELCOME.or(Scope::MULTI),
+        who: Who::ANY,
         hint: hint(Scope::MULTI, None, w::HINT_TOGGLE),
         help: help("Space", w::HELP_TOGGLE),
     },
     Binding {
         keys: &[(Key::Backspace, Command::Erase)],
         on: Scope::TYPED,
+        who: Who::ANY,
         hint: None,
         help: None,
     },
@@ -153,6 +200,7 @@ pub const BINDINGS: &[Binding] = &[
             (Key::Backspace, Command::Back),
         ],
         on: Scope::SCREENS,
+        who: Who::ANY,
         hint: hint(Scope::QUESTION.or(Scope::REVIEW), None, w::HINT_BACK),
         help: help("← b  Backspace", w::HELP_BACK),
     },
@@ -162,60 +210,106 @@ pub const BINDINGS: &[Binding] = &[
             (Key::BackTab, Command::NextPane),
         ],
         on: Scope::RESULT,
+        who: Who::ANY,
         hint: hint(Scope::RESULT, None, w::HINT_PANE),
         help: help("Tab", w::HELP_PANE),
     },
     Binding {
         keys: &[(Key::Char('s'), Command::SaveReport)],
         on: Scope::RESULT,
+        who: Who::ANY,
         hint: hint(Scope::RESULT, None, w::HINT_SAVE),
         help: help("s", w::HELP_SAVE),
     },
     Binding {
         keys: &[(Key::Char('c'), Command::ChangeAnswers)],
         on: Scope::RESULT,
+        who: Who::ANY,
         hint: hint(Scope::RESULT, None, w::HINT_CHANGE),
         help: help("c", w::HELP_CHANGE),
     },
     Binding {
         keys: &[(Key::Char('r'), Command::Restart)],
         on: Scope::RESULT,
+        who: Who::ANY,
         hint: hint(Scope::RESULT, None, w::HINT_RESTART),
         help: help("r", w::HELP_RESTART),
     },
     Binding {
         keys: &[(Key::Char('L'), Command::SwitchLang)],
         on: Scope::SCREENS,
+        who: Who::ANY,
         hint: hint(Scope::SCREENS, None, w::HINT_LANG),
         help: help("L", w::HELP_LANG),
     },
     Binding {
         keys: &[(Key::Char('?'), Command::Help), (Key::F1, Command::Help)],
         on: Scope::SCREENS,
+        who: Who::ANY,
         hint: hint(Scope::SCREENS, None, w::HINT_HELP),
         help: help("? F1", w::HELP_HELP),
     },
     Binding {
+        keys: &[(Key::Char('m'), Command::Mark)],
+        on: Scope::QUESTION.or(Scope::REVIEW).or(Scope::RESULT),
+        who: Who::ANY,
+        hint: None,
+        help: help("m", w::HELP_MARK),
+    },
+    Binding {
+        keys: &[(Key::Char('n'), Command::Note)],
+        on: Scope::RESULT,
+        who: Who::CONSULTANT,
+        hint: hint(Scope::RESULT, None, w::HINT_NOTE),
+        help: help("n", w::HELP_NOTE),
+    },
+    Binding {
+        keys: &[(Key::F2, Command::Consultant)],
+        on: Scope::SCREENS,
+        who: Who::CLIENT,
+        hint: None,
+        help: help("F2", w::HELP_CONSULTANT),
+    },
+    Binding {
         keys: &[(Key::Char('q'), Command::Quit), (Key::Esc, Command::Quit)],
         on: Scope::SCREENS,
+        who: Who::CLIENT,
         hint: hint(Scope::SCREENS, None, w::HINT_QUIT),
         help: help("q Esc", w::HELP_QUIT),
     },
     Binding {
+        keys: &[(Key::Char('q'), Command::Quit), (Key::Esc, Command::Quit)],
+        on: Scope::SCREENS,
+        who: Who::CONSULTANT,
+        hint: hint(Scope::SCREENS, None, w::HINT_LEAVE),
+        help: help("q Esc", w::HELP_LEAVE),
+    },
+    Binding {
         keys: &[(Key::CtrlC, Command::ForceQuit)],
         on: Scope::ALL,
+        who: Who::ANY,
         hint: None,
         help: help("Ctrl-C", w::HELP_FORCE_QUIT),
     },
 ];
 
-/// Where the app is, for the table: the open dialog, or the screen and the kind of question.
-/// `None` while the help is open (any key closes it).
-pub fn context(app: &App) -> Option<Scope> {
-    match app.overlay() {
-        Some(Overlay::Help) => return None,
-        Some(Overlay::ConfirmQuit | Overlay::RecordConsent) => return Some(Scope::DIALOG),
-        None => {}
+/// Where the app is for this viewer, for the table: a note they are writing, the client's
+/// dialog or request to join (a consultant's keys never answer those), or the screen and the kind
+/// of question. `None` while their help is open (any key closes it).
+pub fn context(app: &App, viewer: &Viewer) -> Option<Scope> {
+    if viewer.help {
+        return None;
+    }
+    if viewer.note.is_some() {
+        return Some(Scope::TYPED);
+    }
+    if viewer.person == Person::Client {
+        if app.consultation().asking.is_some() {
+            return Some(Scope::JOIN);
+        }
+        if app.overlay().is_some() {
+            return Some(Scope::DIALOG);
+        }
     }
     Some(screen_context(app))
 }
@@ -242,19 +336,20 @@ fn applies(key: Key, context: Scope) -> bool {
     !(context == Scope::TYPED && matches!(key, Key::Char(_)))
 }
 
-/// The command `key` gives in `context`, by the table.
-pub fn command_for(context: Scope, key: Key) -> Option<Command> {
+/// The command `key` gives `person` in `context`, by the table.
+pub fn command_for(context: Scope, person: Person, key: Key) -> Option<Command> {
     BINDINGS
         .iter()
-        .filter(|b| b.on.contains(context))
+        .filter(|b| b.on.contains(context) && b.who.includes(person))
         .flat_map(|b| b.keys.iter())
         .find(|(k, _)| *k == key && applies(key, context))
         .map(|(_, command)| *command)
 }
 
-/// The message a key means in the app's current state (`None`: the key does nothing here).
-pub fn message_for(app: &App, key: Key) -> Option<Message> {
-    let Some(context) = context(app) else {
+/// The message a key of `viewer`'s means in the app's current state (`None`: the key does nothing
+/// here).
+pub fn message_for(app: &App, viewer: &Viewer, key: Key) -> Option<Message> {
+    let Some(context) = context(app, viewer) else {
         let command = if key == Key::CtrlC {
             Command::ForceQuit
         } else {
@@ -262,7 +357,7 @@ pub fn message_for(app: &App, key: Key) -> Option<Message> {
         };
         return Some(command.into());
     };
-    if let Some(command) = command_for(context, key) {
+    if let Some(command) = command_for(context, viewer.person, key) {
         return Some(command.into());
     }
     match key {
@@ -274,21 +369,21 @@ pub fn message_for(app: &App, key: Key) -> Option<Message> {
 
 /// The messages a decoded input means: a key through [`message_for`], a paste typed into the field
 /// (pastes elsewhere do nothing). Every front end feeds its input through here.
-pub fn messages_for(app: &App, input: Input) -> Vec<Message> {
+pub fn messages_for(app: &App, viewer: &Viewer, input: Input) -> Vec<Message> {
     match input {
-        Input::Key(key) => message_for(app, key).into_iter().collect(),
-        Input::Paste(text) if context(app) == Some(Scope::TYPED) => {
+        Input::Key(key) => message_for(app, viewer, key).into_iter().collect(),
+        Input::Paste(text) if context(app, viewer) == Some(Scope::TYPED) => {
             text.chars().map(Message::Type).collect()
         }
         Input::Paste(_) => Vec::new(),
     }
 }
 
-/// The hint bar's entries in `context`: each binding's keys as shown and what it does.
-pub fn hints(context: Scope) -> Vec<(String, Text2)> {
+/// The hint bar's entries for `person` in `context`: each binding's keys as shown and what it does.
+pub fn hints(context: Scope, person: Person) -> Vec<(String, Text2)> {
     BINDINGS
         .iter()
-        .filter(|b| b.on.contains(context))
+        .filter(|b| b.on.contains(context) && b.who.includes(person))
         .filter_map(|b| {
             let hint = b.hint.filter(|h| h.on.contains(context))?;
             let keys = match hint.keys {
@@ -300,9 +395,12 @@ pub fn hints(context: Scope) -> Vec<(String, Text2)> {
         .collect()
 }
 
-/// The help's lines, in table order.
-pub fn help_lines() -> impl Iterator<Item = HelpLine> {
-    BINDINGS.iter().filter_map(|b| b.help)
+/// The help's lines for `person`, in table order.
+pub fn help_lines(person: Person) -> impl Iterator<Item = HelpLine> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.who.includes(person))
+        .filter_map(|b| b.help)
 }
 
 #[cfg(test)]
@@ -313,7 +411,10 @@ mod tests {
     fn every_binding_on_a_screen_has_a_help_line() {
         // Only a field's erasing and a dialog's answers go without: the dialog says its keys.
         for binding in BINDINGS {
-            let internal = binding.on.except(Scope::TYPED.or(Scope::DIALOG)) == Scope(0);
+            let internal = binding
+                .on
+                .except(Scope::TYPED.or(Scope::DIALOG).or(Scope::JOIN))
+                == Scope(0);
             assert!(
                 binding.help.is_some() || internal,
                 "keys {:?} have no help line",
@@ -322,33 +423,79 @@ mod tests {
         }
     }
 
+    fn command_for_client(context: Scope, key: Key) -> Option<Command> {
+        command_for(context, Person::Client, key)
+    }
+
     #[test]
-    fn letters_are_typed_in_fields_and_shortcuts_elsewhere() {
-        assert_eq!(command_for(Scope::TYPED, Key::Char('q')), None);
+    fn the_consultant_leaves_where_the_client_quits_and_only_the_client_has_f2() {
+        let consultant = |context, key| command_for(context, Person::Consultant, key);
         assert_eq!(
-            command_for(Scope::CHOICE, Key::Char('q')),
+            consultant(Scope::RESULT, Key::Char('q')),
             Some(Command::Quit)
         );
-        assert_eq!(command_for(Scope::TYPED, Key::Esc), Some(Command::Quit));
         assert_eq!(
-            command_for(Scope::TYPED, Key::Backspace),
+            consultant(Scope::RESULT, Key::Char('n')),
+            Some(Command::Note)
+        );
+        assert_eq!(command_for_client(Scope::RESULT, Key::Char('n')), None);
+        assert_eq!(consultant(Scope::CHOICE, Key::F2), None);
+        assert_eq!(
+            command_for_client(Scope::CHOICE, Key::F2),
+            Some(Command::Consultant)
+        );
+        assert_eq!(
+            command_for_client(Scope::JOIN, Key::Char('d')),
+            Some(Command::LetAnswer)
+        );
+        assert_eq!(
+            command_for_client(Scope::JOIN, Key::Esc),
+            Some(Command::Refuse)
+        );
+        assert_eq!(
+            command_for_client(Scope::JOIN, Key::Char('q')),
+            None,
+            "other keys wait"
+        );
+        let leave: Vec<_> = hints(Scope::RESULT, Person::Consultant);
+        assert!(leave.iter().any(|(_, label)| label.en == w::HINT_LEAVE.en));
+        assert!(!leave.iter().any(|(_, label)| label.en == w::HINT_QUIT.en));
+    }
+
+    #[test]
+    fn letters_are_typed_in_fields_and_shortcuts_elsewhere() {
+        assert_eq!(command_for_client(Scope::TYPED, Key::Char('q')), None);
+        assert_eq!(
+            command_for_client(Scope::CHOICE, Key::Char('q')),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            command_for_client(Scope::TYPED, Key::Esc),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            command_for_client(Scope::TYPED, Key::Backspace),
             Some(Command::Erase)
         );
         assert_eq!(
-            command_for(Scope::REVIEW, Key::Backspace),
+            command_for_client(Scope::REVIEW, Key::Backspace),
             Some(Command::Back)
         );
         assert_eq!(
-            command_for(Scope::RESULT, Key::Char('s')),
+            command_for_client(Scope::RESULT, Key::Char('s')),
             Some(Command::SaveReport)
         );
-        assert_eq!(command_for(Scope::REVIEW, Key::Char('s')), None);
+        assert_eq!(command_for_client(Scope::REVIEW, Key::Char('s')), None);
     }
 
     #[test]
     fn hints_name_the_key_that_works_there() {
-        let keys =
-            |context| -> Vec<String> { hints(context).into_iter().map(|(k, _)| k).collect() };
+        let keys = |context| -> Vec<String> {
+            hints(context, Person::Client)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
         assert_eq!(keys(Scope::TYPED), ["↑↓", "Enter", "←", "F1", "Esc"]);
         assert_eq!(keys(Scope::CHOICE), ["↑↓", "Enter", "←", "L", "?", "q"]);
         assert_eq!(

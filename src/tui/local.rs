@@ -22,7 +22,7 @@ use super::app::App;
 use super::input::ESC_TIMEOUT;
 use super::message::{Effect, Message};
 use super::notice::Notice;
-use super::run::{Flow, Io, Runner};
+use super::run::{Flow, Io, Runner, Seat};
 use super::viewer::Viewer;
 use crate::io::store::{DraftStore, report_path, write_private};
 
@@ -107,22 +107,23 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let input = spawn_stdin_reader();
-    let mut runner = Runner::new(app, viewer, io);
+    let mut runner = Runner::new(app, io);
+    let mut seat = Seat::new(viewer);
     while !stop.load(Ordering::Relaxed) {
         if resized.swap(false, Ordering::Relaxed) {
-            runner.invalidate();
+            seat.invalidate();
         }
-        if runner.needs_redraw() {
-            runner.draw(&mut terminal)?;
+        if runner.needs_redraw(&seat) {
+            runner.draw(&mut seat, &mut terminal)?;
         }
-        let wait = if runner.input_pending() {
+        let wait = if seat.input_pending() {
             ESC_TIMEOUT
         } else {
             TICK
         };
         let flow = match input.recv_timeout(wait) {
-            Ok(bytes) => runner.feed(&bytes),
-            Err(RecvTimeoutError::Timeout) => runner.flush_input(),
+            Ok(bytes) => runner.feed(&mut seat, &bytes),
+            Err(RecvTimeoutError::Timeout) => runner.flush_input(&mut seat),
             Err(RecvTimeoutError::Disconnected) => break,
         };
         if flow == Flow::Quit {
@@ -135,8 +136,8 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
 impl Io for LocalIo {
     fn perform(&mut self, effect: Effect) -> Option<Message> {
         match effect {
-            // Recording is only ever offered over SSH; quitting ends the loop before it gets here.
-            Effect::Record { .. } | Effect::Quit => None,
+            // Recording and consultations exist only over SSH; quitting ends the loop before it gets here.
+            Effect::Record { .. } | Effect::Consultation(_) | Effect::Quit => None,
             Effect::SaveDraft(text) => {
                 let store = self.drafts.as_ref()?;
                 let error = store.save(&text).err()?;

@@ -2,6 +2,7 @@
 //! bind to a key ([`super::keymap`]); messages add typed characters and the front end's reports;
 //! effects are the only way the app reaches the disk or ends the session.
 
+use super::consultation::{Decision, Event};
 use super::notice::Notice;
 
 /// A user intent, bound to keys in the one key table.
@@ -41,6 +42,18 @@ pub enum Command {
     Yes,
     /// "No" to the question of a dialog (any other key).
     No,
+    /// Change what the consultant may do: watch → answer too → removed (F2, the client's).
+    Consultant,
+    /// Let the asking consultant watch (w).
+    LetWatch,
+    /// Let the asking consultant watch and answer (d).
+    LetAnswer,
+    /// Refuse the asking consultant (n, Esc).
+    Refuse,
+    /// Mark the question, review row or finding "to discuss" (m), or unmark it.
+    Mark,
+    /// Write a note on the selected finding (n, the consultant's).
+    Note,
 }
 
 /// Anything the app reacts to.
@@ -52,6 +65,8 @@ pub enum Message {
     Type(char),
     /// The front end reports something the user must know (a saved report, a failed draft).
     Notify(Notice),
+    /// Something happened to the consultation (a consultant asks to join, or went away).
+    Consultation(Event),
 }
 
 impl From<Command> for Message {
@@ -78,6 +93,9 @@ pub enum Effect {
         /// The Markdown report.
         markdown: String,
     },
+    /// Let in, refuse, change or remove the consultant, as the client decided (or the consultant
+    /// leaves).
+    Consultation(Decision),
     /// End the session.
     Quit,
 }

@@ -4,6 +4,7 @@
 //! become messages through the one table in [`keymap`].
 
 pub mod app;
+pub mod consultation;
 pub mod input;
 pub mod key;
 pub mod keymap;

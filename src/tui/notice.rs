@@ -12,4 +12,11 @@ pub enum Notice {
     ReportUnavailable,
     /// The draft could not be saved, for this reason: answers are kept only until quitting.
     DraftFailed(String),
+    /// The consultant (this name) left the session, or their connection dropped.
+    ConsultantLeft(String),
+    /// The client removed the consultant (this name) with F2.
+    ConsultantRemoved(String),
+    /// The consultant (this name) asked to join and was not let in: no answer in time, or they
+    /// stopped asking.
+    JoinNotAnswered(String),
 }

@@ -31,40 +31,25 @@ pub enum Flow {
     Quit,
 }
 
-/// One app, the person looking at it, their input decoder and the front end's effects.
+/// One person at the app: how they see it, the decoder of their keystrokes, and which state of the
+/// app their screen last showed. Locally there is one seat; a guided consultation has two on one
+/// app.
 #[derive(Debug)]
-pub struct Runner<I: Io> {
-    /// The app.
-    pub app: App,
-    /// Who looks at it.
+pub struct Seat {
+    /// How this person sees the app.
     pub viewer: Viewer,
-    io: I,
     decoder: InputDecoder,
-    dirty: bool,
+    drawn: Option<u64>,
 }
 
-impl<I: Io> Runner<I> {
-    /// A runner that will draw at once.
-    pub fn new(app: App, viewer: Viewer, io: I) -> Runner<I> {
-        Runner {
-            app,
+impl Seat {
+    /// A seat that will be drawn at once.
+    pub fn new(viewer: Viewer) -> Seat {
+        Seat {
             viewer,
-            io,
             decoder: InputDecoder::new(),
-            dirty: true,
+            drawn: None,
         }
-    }
-
-    /// Decodes input bytes and applies them.
-    pub fn feed(&mut self, bytes: &[u8]) -> Flow {
-        let inputs = self.decoder.feed(bytes);
-        self.apply(inputs)
-    }
-
-    /// Decides held input after a pause (a lone ESC is the Escape key).
-    pub fn flush_input(&mut self) -> Flow {
-        let inputs = self.decoder.flush();
-        self.apply(inputs)
     }
 
     /// Whether input is held that [`Runner::flush_input`] should decide after
@@ -73,12 +58,55 @@ impl<I: Io> Runner<I> {
         self.decoder.has_pending()
     }
 
-    /// Applies one message with everything it leads to.
-    pub fn dispatch(&mut self, message: Message) -> Flow {
-        self.dirty = true;
+    /// Asks for a redraw of this seat (its terminal was resized, or frames were lost).
+    pub fn invalidate(&mut self) {
+        self.drawn = None;
+    }
+}
+
+/// One app and the front end's effects; the seats around it are the front end's.
+#[derive(Debug)]
+pub struct Runner<I: Io> {
+    /// The app.
+    pub app: App,
+    io: I,
+    /// Counts the changes: a seat that drew an older one is redrawn.
+    generation: u64,
+}
+
+impl<I: Io> Runner<I> {
+    /// A runner over `app`.
+    pub fn new(app: App, io: I) -> Runner<I> {
+        Runner {
+            app,
+            io,
+            generation: 0,
+        }
+    }
+
+    /// The front end's effects handler (the SSH session collects the consultation's decisions).
+    pub fn io_mut(&mut self) -> &mut I {
+        &mut self.io
+    }
+
+    /// Decodes `seat`'s input bytes and applies them as that seat's.
+    pub fn feed(&mut self, seat: &mut Seat, bytes: &[u8]) -> Flow {
+        let inputs = seat.decoder.feed(bytes);
+        self.apply(seat, inputs)
+    }
+
+    /// Decides `seat`'s held input after a pause (a lone ESC is the Escape key).
+    pub fn flush_input(&mut self, seat: &mut Seat) -> Flow {
+        let inputs = seat.decoder.flush();
+        self.apply(seat, inputs)
+    }
+
+    /// Applies one message from `viewer` with everything it leads to.
+    pub fn dispatch(&mut self, viewer: &mut Viewer, message: Message) -> Flow {
+        self.generation += 1;
         let mut queue = VecDeque::from([message]);
         while let Some(message) = queue.pop_front() {
-            for effect in self.app.update(&mut self.viewer, message) {
+            for effect in self.app.update(viewer, message) {
                 if effect == Effect::Quit {
                     return Flow::Quit;
                 }
@@ -88,11 +116,11 @@ impl<I: Io> Runner<I> {
         Flow::Continue
     }
 
-    fn apply(&mut self, inputs: Vec<super::key::Input>) -> Flow {
+    fn apply(&mut self, seat: &mut Seat, inputs: Vec<super::key::Input>) -> Flow {
         for input in inputs {
-            self.dirty = true;
-            for message in messages_for(&self.app, input) {
-                if self.dispatch(message) == Flow::Quit {
+            seat.drawn = None;
+            for message in messages_for(&self.app, &seat.viewer, input) {
+                if self.dispatch(&mut seat.viewer, message) == Flow::Quit {
                     return Flow::Quit;
                 }
             }
@@ -100,20 +128,19 @@ impl<I: Io> Runner<I> {
         Flow::Continue
     }
 
-    /// Whether the screen changed since it was last drawn.
-    pub fn needs_redraw(&self) -> bool {
-        self.dirty
+    /// Whether `seat`'s screen is older than the app or its own view.
+    pub fn needs_redraw(&self, seat: &Seat) -> bool {
+        seat.drawn != Some(self.generation)
     }
 
-    /// Asks for a redraw (the terminal was resized, or frames were lost).
-    pub fn invalidate(&mut self) {
-        self.dirty = true;
-    }
-
-    /// Draws the app for the viewer.
-    pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
-        terminal.draw(|frame| view(&self.app, &self.viewer, frame))?;
-        self.dirty = false;
+    /// Draws the app for `seat`.
+    pub fn draw<B: Backend>(
+        &self,
+        seat: &mut Seat,
+        terminal: &mut Terminal<B>,
+    ) -> Result<(), B::Error> {
+        terminal.draw(|frame| view(&self.app, &seat.viewer, frame))?;
+        seat.drawn = Some(self.generation);
         Ok(())
     }
 }

@@ -97,17 +97,27 @@ impl Reports {
     }
 }
 
-/// The result screen's state.
+/// The result screen's state shared by everyone looking at it (where each viewer scrolled the
+/// detail pane is theirs: [`super::viewer::DetailPane`]).
 #[derive(Debug, Clone)]
 pub struct ResultView {
     /// The result.
     pub reports: Reports,
-    /// Selected entry of the list (findings, upcoming changes, "about this result").
+    /// Selected entry of the list (findings, upcoming changes, "to discuss", "about this result").
     pub selected: usize,
-    /// Whether the detail pane has focus (scrolling) rather than the list.
-    pub detail_focus: bool,
-    /// Detail pane scroll offset, in lines.
-    pub scroll: u16,
+}
+
+/// An entry of the result's list, in list order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A finding, by its place in the report.
+    Finding(usize),
+    /// An upcoming change, by its place in the report.
+    Upcoming(usize),
+    /// What is marked to discuss, with the consultant's notes (only when there is any).
+    Discussion,
+    /// About this result: unanswered questions, the content's notes.
+    About,
 }
 
 impl ResultView {
@@ -116,14 +126,35 @@ impl ResultView {
         ResultView {
             reports,
             selected: 0,
-            detail_focus: false,
-            scroll: 0,
         }
     }
 
-    /// How many entries the findings list has: findings, upcoming changes, and "about this result".
-    pub fn entry_count(&self) -> usize {
+    /// The list's entries: findings, upcoming changes, "to discuss" when `discussion` (something is
+    /// marked or noted), and "about this result".
+    pub fn entries(&self, discussion: bool) -> Vec<Entry> {
         let report = self.reports.get(Lang::En);
-        report.findings.len() + report.upcoming.len() + 1
+        (0..report.findings.len())
+            .map(Entry::Finding)
+            .chain((0..report.upcoming.len()).map(Entry::Upcoming))
+            .chain(discussion.then_some(Entry::Discussion))
+            .chain([Entry::About])
+            .collect()
+    }
+
+    /// The id of the finding at list position `at`, if a finding is there.
+    pub fn finding_id(&self, at: usize) -> Option<String> {
+        let findings = &self.reports.get(Lang::En).findings;
+        findings.get(at).map(|f| f.id.clone())
+    }
+
+    /// The id of the finding or upcoming change at list position `at`, if one is there.
+    pub fn entry_id(&self, at: usize) -> Option<String> {
+        let report = self.reports.get(Lang::En);
+        let upcoming = at.checked_sub(report.findings.len());
+        self.finding_id(at).or_else(|| {
+            upcoming
+                .and_then(|u| report.upcoming.get(u))
+                .map(|u| u.id.clone())
+        })
     }
 }

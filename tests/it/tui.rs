@@ -5,12 +5,13 @@
 use std::sync::{Arc, OnceLock};
 
 use jiff::civil::{Date, date};
-use kouteki::tui::app::{App, Overlay, Screen, Storage};
+use kouteki::tui::app::{App, Overlay, Progress, Screen, Storage};
 use kouteki::tui::screen::Field;
 use kouteki::tui::{Command, Effect, Key, Message, Theme, Viewer, message_for, view};
 use kouteki_core::answers::{Answers, Value};
 use kouteki_core::answers_file;
 use kouteki_core::content::{Content, QuestionKind, embedded};
+use kouteki_core::discussion::Discussion;
 use kouteki_core::engine::assess;
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::interview::Step;
@@ -44,7 +45,7 @@ impl Ui {
 
     /// Presses a key: maps it through the one key table, then updates.
     fn press(&mut self, key: Key) -> Vec<Effect> {
-        match message_for(&self.app, key) {
+        match message_for(&self.app, &self.viewer, key) {
             Some(message) => self.app.update(&mut self.viewer, message),
             None => vec![],
         }
@@ -80,6 +81,14 @@ impl Ui {
             .expect("result")
             .reports
             .get(self.viewer.lang)
+    }
+}
+
+/// Answers with nothing marked.
+fn progress(answers: Answers) -> Progress {
+    Progress {
+        answers,
+        discussion: Discussion::default(),
     }
 }
 
@@ -323,11 +332,23 @@ fn in_a_number_field_letters_are_typed_not_shortcuts() {
     app.press(Key::Enter);
     answer_with_keys(&mut app, &Value::Choice(0));
     answer_with_keys(&mut app, &Value::Choice(0));
-    let app = &app.app;
-    assert_eq!(message_for(app, Key::Char('q')), Some(Message::Type('q')));
-    assert_eq!(message_for(app, Key::Char('L')), Some(Message::Type('L')));
-    assert_eq!(message_for(app, Key::Esc), Some(Command::Quit.into()));
-    assert_eq!(message_for(app, Key::F1), Some(Command::Help.into()));
+    let (app, viewer) = (&app.app, &app.viewer);
+    assert_eq!(
+        message_for(app, viewer, Key::Char('q')),
+        Some(Message::Type('q'))
+    );
+    assert_eq!(
+        message_for(app, viewer, Key::Char('L')),
+        Some(Message::Type('L'))
+    );
+    assert_eq!(
+        message_for(app, viewer, Key::Esc),
+        Some(Command::Quit.into())
+    );
+    assert_eq!(
+        message_for(app, viewer, Key::F1),
+        Some(Command::Help.into())
+    );
 }
 
 // ---- snapshots ----
@@ -358,7 +379,7 @@ fn snapshot_welcome_with_a_draft() {
     each_lang(|lang| {
         let (answers, _) = case("03-engineer-unpaid-premiums");
         let storage = Storage::Draft {
-            resumable: Some(answers),
+            resumable: Some(progress(answers)),
         };
         let app = Ui::new(App::new(content(), AS_OF, storage), lang);
         snapshot_all("welcome_draft", &app);
@@ -395,7 +416,7 @@ fn snapshot_yes_no_question() {
         let q = content().question_index("knows_my_number").unwrap();
         answers.clear(q);
         let mut app = new_app(lang);
-        app.app = app.app.with_answers(answers);
+        app.app = app.app.with_answers(progress(answers));
         assert_eq!(app.app.current_question(), Some(q));
         snapshot_all("question_yes_no", &app);
     });
@@ -406,7 +427,7 @@ fn snapshot_review() {
     each_lang(|lang| {
         let (answers, _) = case("03-engineer-unpaid-premiums");
         let mut app = new_app(lang);
-        app.app = app.app.with_answers(answers);
+        app.app = app.app.with_answers(progress(answers));
         snapshot_all("review", &app);
     });
 }
@@ -452,7 +473,7 @@ fn snapshot_help_overlay_and_too_small() {
 fn no_size_down_to_1x1_panics() {
     let (answers, as_of) = case("11-other-status-everything-red");
     let mut prefilled = new_app(Lang::En);
-    prefilled.app = prefilled.app.with_answers(answers.clone());
+    prefilled.app = prefilled.app.with_answers(progress(answers.clone()));
     let apps = [
         new_app(Lang::Ja),
         prefilled,

@@ -6,8 +6,9 @@
 //! plain line-by-line mode, `kouteki eval`, the SSH server) is built on the same tested core.
 //!
 //! The modules form layers, each using only those above it:
-//! - [`lang`], [`severity`], [`answers`], [`formats`]: leaves (languages and bilingual text, the four
-//!   severities and areas, the answers model, file positions and "did you mean").
+//! - [`lang`], [`severity`], [`answers`], [`discussion`], [`formats`]: leaves (languages and bilingual
+//!   text, the four severities and areas, the answers model, marks and notes, file positions and
+//!   "did you mean").
 //! - [`content`]: content packs as checked data, with the condition language they are written in.
 //! - [`flow`], [`engine`], [`interview`]: which questions apply, the assessment, the interview's steps.
 //! - [`answers_file`], [`report`]: answers files read and written, reports rendered.
@@ -18,6 +19,7 @@
 pub mod answers;
 pub mod answers_file;
 pub mod content;
+pub mod discussion;
 pub mod engine;
 pub mod error;
 pub mod flow;

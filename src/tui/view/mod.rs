@@ -3,6 +3,7 @@
 //! bar and overlays are shared.
 
 mod chrome;
+mod discussion;
 mod overlay;
 mod question;
 mod result;
@@ -28,20 +29,23 @@ pub fn view(app: &App, viewer: &Viewer, frame: &mut Frame) {
         overlay::too_small(viewer, frame, area);
         return;
     }
-    let [header, body, hints] = Layout::vertical([
+    let status_rows = u16::from(app.consultation().consultant.is_some());
+    let [header, body, status, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(status_rows),
         Constraint::Length(1),
     ])
     .areas(area);
-    chrome::header(viewer, frame, header);
+    chrome::header(app, viewer, frame, header);
     let body = inset(body);
     match app.screen() {
         Screen::Welcome { cursor } => welcome::draw(app, viewer, frame, body, *cursor),
         Screen::Question(_) => question::draw(app, viewer, frame, body),
         Screen::Review { cursor } => review::draw(app, viewer, frame, body, *cursor),
-        Screen::Result(result) => result::draw(result, viewer, frame, body),
+        Screen::Result(result) => result::draw(app, result, viewer, frame, body),
     }
+    chrome::consultant_status(app, viewer, frame, status);
     chrome::hints(app, viewer, frame, hints);
     overlay::draw(app, viewer, frame, area);
 }

@@ -7,19 +7,58 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::super::app::{App, Overlay, Storage};
 use super::super::keymap;
-use super::super::viewer::Viewer;
-use super::text::wrap;
+use super::super::viewer::{Person, Viewer};
+use super::text::{tail, wrap};
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::strings::tui as w;
 
-/// Draws the open overlay, if any.
+/// Draws what is over the screen, topmost last: the client's dialog, a request to join (the
+/// client's), the viewer's own note field, and their help.
 pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     match app.overlay() {
         None => {}
-        Some(Overlay::Help) => help(viewer, frame, area),
         Some(Overlay::ConfirmQuit) => confirm_quit(app, viewer, frame, area),
         Some(Overlay::RecordConsent) => record_consent(viewer, frame, area),
     }
+    let asking = app.consultation().asking.as_ref();
+    if let Some(name) = asking.filter(|_| viewer.person == Person::Client) {
+        let text = w::join_request(name, viewer.lang);
+        dialog(
+            viewer,
+            frame,
+            centered(area, 64, 7),
+            viewer.theme.key(),
+            &text,
+        );
+    }
+    if let Some(note) = &viewer.note {
+        note_field(note, viewer, frame, area);
+    }
+    if viewer.help {
+        help(viewer, frame, area);
+    }
+}
+
+/// The consultant's one-line note field, at the bottom over the hint bar.
+fn note_field(note: &str, viewer: &Viewer, frame: &mut Frame, area: Rect) {
+    let height = 4.min(area.height);
+    let rect = Rect {
+        y: area.y + area.height - height,
+        height,
+        ..area
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered().border_style(viewer.theme.key());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let label = Line::from(Span::styled(
+        w::NOTE_FIELD.get(viewer.lang),
+        viewer.theme.heading(),
+    ));
+    let shown = tail(note, usize::from(inner.width.saturating_sub(1)));
+    let cursor_x = inner.x + unicode_width::UnicodeWidthStr::width(shown) as u16;
+    frame.render_widget(Paragraph::new(vec![label, Line::from(shown)]), inner);
+    frame.set_cursor_position((cursor_x.min(inner.right().saturating_sub(1)), inner.y + 1));
 }
 
 fn record_consent(viewer: &Viewer, frame: &mut Frame, area: Rect) {
@@ -70,7 +109,7 @@ fn help(viewer: &Viewer, frame: &mut Frame, area: Rect) {
     ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut lines: Vec<Line> = keymap::help_lines()
+    let mut lines: Vec<Line> = keymap::help_lines(viewer.person)
         .map(|line| {
             Line::from(vec![
                 Span::styled(format!("{:<16}", line.keys), viewer.theme.key()),

@@ -13,6 +13,7 @@ use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::content::{QuestionIdx, QuestionKind};
+use kouteki_core::discussion::Mark;
 use kouteki_core::i18n;
 use kouteki_core::lang::Lang;
 
@@ -101,6 +102,13 @@ fn draw_main(
     let (lang, theme) = (viewer.lang, viewer.theme);
     let question = &app.content().questions[q];
     let mut lines = wrap(question.text.get(lang), area.width, "", "", theme.heading());
+    if app
+        .discussion()
+        .is_marked(&Mark::Question(question.id.clone()))
+    {
+        let marked = format!("⚑ {}", w::MARKED.get(lang));
+        lines.push(Line::from(Span::styled(marked, theme.key())));
+    }
     lines.push(Line::default());
     let options = option_labels(app, viewer.lang, q);
     if options.is_empty() {

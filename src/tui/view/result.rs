@@ -8,25 +8,50 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::super::screen::ResultView;
+use super::super::app::App;
+use super::super::screen::{self, ResultView};
 use super::super::theme::Theme;
 use super::super::viewer::Viewer;
+use super::discussion;
 use super::text::wrap;
 use crate::strings::tui as w;
+use kouteki_core::discussion::{Discussion, Mark, Note};
 use kouteki_core::i18n as ui;
 use kouteki_core::report::{AreaSummary, Report, ReportFinding, ReportUpcoming};
 use kouteki_core::severity::Severity;
 
-/// An entry of the findings list.
+/// An entry of the findings list, with what it shows.
 enum Entry<'a> {
     Finding(&'a ReportFinding),
     Upcoming(&'a ReportUpcoming),
+    Discussion,
     About,
 }
 
+impl<'a> Entry<'a> {
+    fn of(entry: screen::Entry, report: &'a Report) -> Entry<'a> {
+        match entry {
+            screen::Entry::Finding(i) => Entry::Finding(&report.findings[i]),
+            screen::Entry::Upcoming(i) => Entry::Upcoming(&report.upcoming[i]),
+            screen::Entry::Discussion => Entry::Discussion,
+            screen::Entry::About => Entry::About,
+        }
+    }
+
+    /// The mark this entry would carry.
+    fn mark(&self) -> Option<Mark> {
+        match self {
+            Entry::Finding(f) => Some(Mark::Finding(f.id.clone())),
+            Entry::Upcoming(u) => Some(Mark::Finding(u.id.clone())),
+            Entry::Discussion | Entry::About => None,
+        }
+    }
+}
+
 /// Draws the result screen.
-pub fn draw(view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     let report = view.reports.get(viewer.lang);
+    let talk = app.discussion();
     let [banner, _, cards, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -37,12 +62,10 @@ pub fn draw(view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     .areas(area);
     draw_banner(viewer, frame, banner, report.overall);
     draw_cards(viewer, frame, cards, report);
-    let entries: Vec<Entry> = report
-        .findings
-        .iter()
-        .map(Entry::Finding)
-        .chain(report.upcoming.iter().map(Entry::Upcoming))
-        .chain([Entry::About])
+    let entries: Vec<Entry> = view
+        .entries(!talk.is_empty())
+        .into_iter()
+        .map(|entry| Entry::of(entry, report))
         .collect();
     let selected = view.selected.min(entries.len() - 1);
     let (list, detail) = if body.width >= 100 {
@@ -56,7 +79,8 @@ pub fn draw(view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
             Layout::vertical([Constraint::Length(list_height), Constraint::Min(1)]).areas(body);
         (l, d)
     };
-    let list_block = pane(viewer.theme, !view.detail_focus).title(Span::styled(
+    let focused = viewer.detail.focused;
+    let list_block = pane(viewer.theme, !focused).title(Span::styled(
         format!(" {} ", ui::FINDINGS.get(viewer.lang)),
         viewer.theme.heading(),
     ));
@@ -67,14 +91,15 @@ pub fn draw(view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
         frame,
         inner,
         (&entries, selected),
-        report,
-        !view.detail_focus,
+        (report, talk),
+        !focused,
     );
-    let detail_block = pane(viewer.theme, view.detail_focus);
+    let detail_block = pane(viewer.theme, focused);
     let inner = detail_block.inner(detail);
     frame.render_widget(detail_block, detail);
-    let lines = detail_lines(&entries[selected], report, viewer, inner.width);
-    frame.render_widget(Paragraph::new(lines).scroll((view.scroll, 0)), inner);
+    let lines = detail_lines(app, &entries[selected], report, viewer, inner.width);
+    let scroll = viewer.detail.scroll(selected);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
 /// A bordered pane, highlighted when it has focus.
@@ -160,6 +185,7 @@ fn entry_row(entry: &Entry, viewer: &Viewer) -> (&'static str, Style, String) {
             theme.dim(),
             format!("{} {}", u.effective_from, u.title),
         ),
+        Entry::Discussion => ("⚑", theme.key(), w::TO_DISCUSS.get(viewer.lang).to_string()),
         Entry::About => ("·", theme.dim(), w::ABOUT.get(viewer.lang).to_string()),
     }
 }
@@ -169,7 +195,7 @@ fn draw_list(
     frame: &mut Frame,
     inner: Rect,
     (entries, selected): (&[Entry], usize),
-    report: &Report,
+    (report, talk): (&Report, &Discussion),
     focus: bool,
 ) {
     let theme = viewer.theme;
@@ -193,7 +219,13 @@ fn draw_list(
         if i == selected {
             selected_line = lines.len();
         }
-        lines.extend(list_row(entry, i == selected, viewer, inner.width));
+        let marked = entry.mark().is_some_and(|m| talk.is_marked(&m));
+        lines.extend(list_row(
+            entry,
+            (i == selected, marked),
+            viewer,
+            inner.width,
+        ));
     }
     let height = usize::from(inner.height);
     let scroll = selected_line.saturating_sub(height.saturating_sub(2));
@@ -204,9 +236,18 @@ fn draw_list(
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }
 
-/// One entry's lines in the list: `▶` and reverse video when selected, the symbol, the wrapped title.
-fn list_row(entry: &Entry, selected: bool, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
-    let (symbol, style, title) = entry_row(entry, viewer);
+/// One entry's lines in the list: `▶` and reverse video when selected, the symbol, the wrapped title,
+/// and `⚑` after it when it is marked to discuss.
+fn list_row(
+    entry: &Entry,
+    (selected, marked): (bool, bool),
+    viewer: &Viewer,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let (symbol, style, mut title) = entry_row(entry, viewer);
+    if marked {
+        title.push_str(" ⚑");
+    }
     let row_style = if selected {
         viewer.theme.selected()
     } else {
@@ -227,12 +268,24 @@ fn list_row(entry: &Entry, selected: bool, viewer: &Viewer, width: u16) -> Vec<L
 }
 
 /// The detail pane's lines for the selected entry.
-fn detail_lines(entry: &Entry, report: &Report, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
-    match entry {
-        Entry::Finding(f) => finding_lines(f, viewer, width),
+fn detail_lines(
+    app: &App,
+    entry: &Entry,
+    report: &Report,
+    viewer: &Viewer,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let mut lines = match entry {
+        Entry::Finding(f) => finding_lines(f, app.discussion().note(&f.id), viewer, width),
         Entry::Upcoming(u) => upcoming_lines(u, viewer, width),
+        Entry::Discussion => discussion::lines(app, report, viewer, width),
         Entry::About => about_lines(report, viewer, width),
+    };
+    if entry.mark().is_some_and(|m| app.discussion().is_marked(&m)) {
+        let marked = format!("⚑ {}", w::MARKED.get(viewer.lang));
+        lines.insert(0, Line::from(Span::styled(marked, viewer.theme.key())));
     }
+    lines
 }
 
 /// A heading and bulleted items (nothing when there are none).
@@ -256,7 +309,12 @@ fn section(
     }
 }
 
-fn finding_lines(f: &ReportFinding, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+fn finding_lines(
+    f: &ReportFinding,
+    note: Option<&Note>,
+    viewer: &Viewer,
+    width: u16,
+) -> Vec<Line<'static>> {
     let (lang, theme) = (viewer.lang, viewer.theme);
     let mut lines = vec![Line::from(Span::styled(
         format!(
@@ -268,6 +326,7 @@ fn finding_lines(f: &ReportFinding, viewer: &Viewer, width: u16) -> Vec<Line<'st
         theme.severity(f.severity),
     ))];
     lines.extend(wrap(&f.title, width, "", "", theme.heading()));
+    lines.extend(discussion::note_lines(note, viewer, width));
     lines.push(Line::default());
     lines.extend(wrap(&f.explanation, width, "", "", Style::new()));
     section(&mut lines, viewer, width, ui::ACTIONS.get(lang), &f.actions);

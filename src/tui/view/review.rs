@@ -10,6 +10,7 @@ use super::super::app::App;
 use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
+use kouteki_core::discussion::Mark;
 use kouteki_core::report::answer_text;
 
 /// Draws the review.
@@ -78,7 +79,16 @@ fn answer_row(
     } else {
         Style::new()
     };
-    let text = format!("{}  → {answer}", content.questions[q].text.get(viewer.lang));
+    let mark = Mark::Question(content.questions[q].id.clone());
+    let flag = if app.discussion().is_marked(&mark) {
+        " ⚑"
+    } else {
+        ""
+    };
+    let text = format!(
+        "{}  → {answer}{flag}",
+        content.questions[q].text.get(viewer.lang)
+    );
     wrap(
         &text,
         width,

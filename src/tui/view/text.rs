@@ -24,3 +24,33 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str, style: Style) -> Ve
     }
     lines
 }
+
+/// The end of `text` that fits in `width` columns: a one-line field keeps what is being typed in
+/// sight.
+pub fn tail(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in text.char_indices().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            return &text[i + c.len_utf8()..];
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail;
+
+    #[test]
+    fn the_tail_of_a_field_fits_its_width_in_columns() {
+        assert_eq!(tail("abcdef", 3), "def");
+        assert_eq!(tail("abc", 10), "abc");
+        assert_eq!(
+            tail("メモです", 5),
+            "です",
+            "wide characters take two columns"
+        );
+        assert_eq!(tail("", 0), "");
+    }
+}

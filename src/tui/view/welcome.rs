@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -15,16 +16,60 @@ use kouteki_core::severity::Area;
 
 /// Draws the welcome screen.
 pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: usize) {
-    let lang = viewer.lang;
-    let theme = viewer.theme;
-    let width = area.width;
+    let (lang, theme) = (viewer.lang, viewer.theme);
+    let mut lines = about_lines(app, viewer, area.width);
+    if let Some(code) = &app.consultation().code {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{} {code}", w::SESSION_CODE.get(lang)),
+                theme.heading(),
+            ),
+            Span::raw("  "),
+        ]));
+        lines.extend(wrap(
+            w::SESSION_CODE_LINE.get(lang),
+            area.width,
+            "",
+            "",
+            Style::new(),
+        ));
+    }
+    lines.push(Line::default());
+    let items = app.welcome_items();
+    let has_draft = items.contains(&WelcomeItem::Resume);
+    for (i, item) in items.into_iter().enumerate() {
+        let label = match item {
+            WelcomeItem::Resume => w::RESUME,
+            WelcomeItem::Start if has_draft => w::START_AFRESH,
+            WelcomeItem::Start => w::START,
+            WelcomeItem::Language => w::LANGUAGE,
+        };
+        let selected = i == cursor;
+        let (marker, style) = if selected {
+            frame.set_cursor_position((area.x, area.y + lines.len() as u16));
+            ("▶ ", theme.selected())
+        } else {
+            ("  ", Style::new())
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{marker}{}", label.get(lang)),
+            style,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What the check covers, where the answers live, and the not-legal-advice notice.
+fn about_lines(app: &App, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+    let (lang, theme) = (viewer.lang, viewer.theme);
     let mut lines = vec![Line::default()];
     lines.extend(wrap(
         w::WELCOME_INTRO.get(lang),
         width,
         "",
         "",
-        ratatui::style::Style::new(),
+        Style::new(),
     ));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
@@ -49,30 +94,5 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
         pack.reviewed
     );
     lines.extend(wrap(&notice, width, "", "", theme.dim()));
-    lines.push(Line::default());
-    let items = app.welcome_items();
-    let has_draft = items.contains(&WelcomeItem::Resume);
-    for (i, item) in items.into_iter().enumerate() {
-        let label = match item {
-            WelcomeItem::Resume => w::RESUME,
-            WelcomeItem::Start if has_draft => w::START_AFRESH,
-            WelcomeItem::Start => w::START,
-            WelcomeItem::Language => w::LANGUAGE,
-        };
-        let selected = i == cursor;
-        let marker = if selected { "▶ " } else { "  " };
-        let style = if selected {
-            theme.selected()
-        } else {
-            ratatui::style::Style::new()
-        };
-        if selected {
-            frame.set_cursor_position((area.x, area.y + lines.len() as u16));
-        }
-        lines.push(Line::from(Span::styled(
-            format!("{marker}{}", label.get(lang)),
-            style,
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }

@@ -52,6 +52,7 @@ fn settings() -> ServeSettings {
             keys: Vec::new(),
             code: None,
             anonymous: true,
+            consultants: Vec::new(),
         },
         caps: Caps {
             sessions: 64,
@@ -65,6 +66,7 @@ fn settings() -> ServeSettings {
             max_session: Duration::from_secs(120),
             keepalive: Duration::from_secs(60),
             auth_failure_delay: Duration::from_millis(20),
+            ..Timeouts::default()
         },
         record_dir: None,
         as_of: Some(AS_OF),
@@ -156,6 +158,7 @@ async fn key_login_completes_an_interview_and_shows_the_engines_result() {
         keys: vec![key.public_key().clone()],
         code: None,
         anonymous: false,
+        consultants: Vec::new(),
     };
     let server = start(settings).await;
     let persona = persona("03-engineer-unpaid-premiums", AS_OF).expect("usable at AS_OF");
@@ -319,6 +322,7 @@ fn code_settings(key: &PrivateKey) -> ServeSettings {
         keys: vec![key.public_key().clone()],
         code: Some(AccessCode::chosen(CODE).expect("a valid code")),
         anonymous: false,
+        consultants: Vec::new(),
     };
     settings.max_auth_attempts = 2;
     settings

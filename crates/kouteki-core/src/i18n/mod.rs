@@ -67,6 +67,12 @@ crate::texts! {
     WHY = ("Based on your answers", "根拠となった回答");
     /// Upcoming heading.
     UPCOMING = ("Upcoming changes", "今後の変更");
+    /// Heading: what is marked to discuss, with the consultant's notes.
+    TO_DISCUSS = ("To discuss with your consultant", "相談員と話したいこと");
+    /// Heading: the consultant's notes.
+    CONSULTANT_NOTES = ("Notes from your consultant", "相談員からのメモ");
+    /// A marked question not answered (or no longer asked).
+    NOT_ANSWERED = ("not answered", "未回答");
     /// A planned (not yet law) change.
     PLANNED = ("planned, not yet law", "予定・未成立");
     /// A plan whose date has passed.

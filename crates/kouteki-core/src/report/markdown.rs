@@ -2,10 +2,11 @@
 
 use std::fmt::Write;
 
+use super::discussion::MarkedKind;
 use super::model::{Report, ReportFinding};
 use crate::i18n as ui;
 use crate::lang::Lang;
-use crate::severity::Area;
+use crate::severity::{Area, Severity};
 
 /// The report as Markdown: the summary (dates, overall, the area table), the findings, then the
 /// sections that appear only when they have something to say.
@@ -22,6 +23,7 @@ pub fn to_markdown(report: &Report) -> String {
         write_finding(&mut out, finding, lang);
     }
     write_upcoming(&mut out, report);
+    write_discussion(&mut out, report);
     write_notes(&mut out, report);
     if !report.unanswered.is_empty() {
         let _ = writeln!(
@@ -158,4 +160,32 @@ fn list(out: &mut String, title: &str, items: impl Iterator<Item = String>) {
         let _ = writeln!(out, "- {item}");
     }
     let _ = writeln!(out);
+}
+
+/// Marks and the consultant's notes, when there are any.
+fn write_discussion(out: &mut String, report: &Report) {
+    let (lang, talk) = (report.lang, &report.discussion);
+    if talk.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", ui::TO_DISCUSS.get(lang));
+    for item in &talk.marked {
+        let _ = match &item.kind {
+            MarkedKind::Question { answer: Some(a) } => writeln!(out, "- {}: **{a}**", item.title),
+            MarkedKind::Question { answer: None } => {
+                writeln!(out, "- {}: _{}_", item.title, ui::NOT_ANSWERED.get(lang))
+            }
+            MarkedKind::Finding { severity } => {
+                let symbol = severity.map_or("→", Severity::symbol);
+                writeln!(out, "- {symbol} {}", item.title)
+            }
+        };
+    }
+    if !talk.notes.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", ui::CONSULTANT_NOTES.get(lang));
+        for note in &talk.notes {
+            let _ = writeln!(out, "- **{}**: {} ({})", note.title, note.text, note.author);
+        }
+    }
+    out.push('\n');
 }

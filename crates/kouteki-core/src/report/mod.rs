@@ -2,12 +2,14 @@
 //! terminal text, or Markdown for a client.
 
 mod answer_text;
+mod discussion;
 mod json;
 mod markdown;
 mod model;
 mod text;
 
 pub use answer_text::answer_text;
+pub use discussion::{MarkedItem, MarkedKind, NoteItem, ReportDiscussion};
 pub use json::to_json;
 pub use markdown::to_markdown;
 pub use model::{AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportUpcoming};

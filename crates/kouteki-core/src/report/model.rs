@@ -11,6 +11,8 @@ use crate::i18n;
 use crate::lang::Lang;
 use crate::severity::{Area, Severity};
 
+use super::discussion::ReportDiscussion;
+
 /// A whole report in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -34,6 +36,10 @@ pub struct Report {
     pub notes: Vec<ReportNote>,
     /// The not-legal-advice notice.
     pub disclaimer: String,
+    /// What is marked to discuss and the consultant's notes (not part of the JSON contract:
+    /// personal data that only the reports handed over carry).
+    #[serde(skip)]
+    pub discussion: ReportDiscussion,
 }
 
 /// One finding, localized.
@@ -176,7 +182,14 @@ impl Report {
                 })
                 .collect(),
             disclaimer: content.pack.disclaimer.get(lang).to_string(),
+            discussion: ReportDiscussion::default(),
         }
+    }
+
+    /// The report with its "to discuss" part, for the reports handed over.
+    pub fn with_discussion(mut self, discussion: ReportDiscussion) -> Report {
+        self.discussion = discussion;
+        self
     }
 
     /// The severity of an area.

@@ -3,43 +3,135 @@
 
 use std::sync::Arc;
 
-use kouteki_core::answers::{Answers, Value};
+use kouteki_core::answers::Value;
 use kouteki_core::answers_file;
 use kouteki_core::content::QuestionKind;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::to_markdown;
+use kouteki_core::report::{Report, ReportDiscussion, to_markdown};
 
-use super::app::{App, Overlay, Recording, Screen, Storage};
+mod consultation;
+mod discussion;
+
+use super::app::{App, Overlay, Progress, Recording, Screen, Storage};
 use super::message::{Command, Effect, Message};
 use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
-use super::viewer::Viewer;
+use super::viewer::{Person, Viewer};
 
 impl App {
-    /// Applies a message from `viewer` (whose language a switch changes); returns what the front end
-    /// must do.
+    /// Applies a message from `viewer` (the client, or a consultant who joined); returns what the
+    /// front end must do. What belongs to the viewer's own view (language, help, their detail pane)
+    /// changes for them alone; the interview changes only for a viewer who may answer.
     pub fn update(&mut self, viewer: &mut Viewer, message: Message) -> Vec<Effect> {
-        let command = match message {
+        let command = match &message {
             Message::Notify(notice) => {
-                self.notice = Some(notice);
+                self.notice = Some(notice.clone());
                 return vec![];
             }
-            Message::Command(Command::ForceQuit) => return vec![Effect::Quit],
-            Message::Command(command) => Some(command),
+            Message::Consultation(event) => {
+                self.on_consultation(event.clone());
+                return vec![];
+            }
+            Message::Command(command) => Some(*command),
             Message::Type(_) => None,
         };
+        if command == Some(Command::ForceQuit) {
+            return self.quit_now(viewer);
+        }
+        if viewer.help {
+            viewer.help = false;
+            return vec![];
+        }
+        match viewer.person {
+            Person::Client => self.update_client(viewer, command, &message),
+            Person::Consultant => self.update_consultant(viewer, command, &message),
+        }
+    }
+
+    /// Ctrl-C: the client ends the session, a consultant leaves it.
+    fn quit_now(&mut self, viewer: &Viewer) -> Vec<Effect> {
+        match viewer.person {
+            Person::Client => vec![Effect::Quit],
+            Person::Consultant => self.leave(),
+        }
+    }
+
+    fn update_client(
+        &mut self,
+        viewer: &mut Viewer,
+        command: Option<Command>,
+        message: &Message,
+    ) -> Vec<Effect> {
+        if self.consultation.asking.is_some() {
+            return self.answer_request(command);
+        }
         if let Some(overlay) = self.overlay {
             return self.update_overlay(overlay, viewer, command);
         }
+        if self.update_own_view(viewer, command) {
+            return vec![];
+        }
         match command {
-            Some(Command::Help) => self.overlay = Some(Overlay::Help),
             Some(Command::Quit) => self.overlay = Some(Overlay::ConfirmQuit),
-            Some(Command::SwitchLang) => viewer.lang = viewer.lang.other(),
+            Some(Command::Consultant) => return self.change_consultant(),
+            Some(Command::Mark) => self.toggle_mark(),
             _ => {
                 self.notice = None;
-                return self.update_screen(viewer, &message);
+                return self.update_screen(viewer, message);
             }
         }
         vec![]
+    }
+
+    fn update_consultant(
+        &mut self,
+        viewer: &mut Viewer,
+        command: Option<Command>,
+        message: &Message,
+    ) -> Vec<Effect> {
+        if viewer.note.is_some() {
+            self.edit_note(viewer, message);
+            return vec![];
+        }
+        if self.update_own_view(viewer, command) {
+            return vec![];
+        }
+        match command {
+            Some(Command::Quit) => self.leave(),
+            Some(Command::Note) => {
+                viewer.note = self.selected_finding().map(|id| self.note_text(&id));
+                vec![]
+            }
+            Some(Command::Mark) => {
+                self.toggle_mark();
+                vec![]
+            }
+            // Starting again would erase the client's answers: the client's decision alone.
+            Some(Command::Restart | Command::Consultant) => vec![],
+            _ if self.may_answer(viewer) => {
+                self.notice = None;
+                self.update_screen(viewer, message)
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Changes what is the viewer's alone: help, language, the result's detail pane. `true` when
+    /// the command was one of those.
+    fn update_own_view(&self, viewer: &mut Viewer, command: Option<Command>) -> bool {
+        let selected = self.result().map(|view| view.selected);
+        match (command, selected) {
+            (Some(Command::Help), _) => viewer.help = true,
+            (Some(Command::SwitchLang), _) => viewer.lang = viewer.lang.other(),
+            (Some(Command::NextPane), Some(_)) => viewer.detail.focused = !viewer.detail.focused,
+            (Some(Command::Up), Some(selected)) if viewer.detail.focused => {
+                viewer.detail.scroll_by(selected, -1);
+            }
+            (Some(Command::Down), Some(selected)) if viewer.detail.focused => {
+                viewer.detail.scroll_by(selected, 1);
+            }
+            _ => return false,
+        }
+        true
     }
 
     fn update_overlay(
@@ -50,7 +142,6 @@ impl App {
     ) -> Vec<Effect> {
         self.overlay = None;
         match overlay {
-            Overlay::Help => vec![],
             Overlay::ConfirmQuit => match command {
                 Some(Command::Yes | Command::Confirm) => vec![Effect::Quit],
                 _ => vec![],
@@ -122,7 +213,7 @@ impl App {
     }
 
     /// The saved draft the welcome offers, taken: it is offered once.
-    fn take_draft(&mut self) -> Option<Answers> {
+    fn take_draft(&mut self) -> Option<Progress> {
         match &mut self.storage {
             Storage::Draft { resumable } => resumable.take(),
             _ => None,
@@ -201,7 +292,7 @@ impl App {
     fn answers_file(&self, lang: Lang) -> String {
         answers_file::to_toml(
             self.content(),
-            &self.interview.effective_answers(),
+            (&self.interview.effective_answers(), &self.discussion),
             Some(self.interview.as_of()),
             lang,
         )
@@ -253,17 +344,43 @@ impl App {
         } else {
             Recording::Declined
         };
-        let Some(view) = self.result().filter(|_| agreed) else {
+        if !agreed {
             return vec![];
-        };
-        let markdown = to_markdown(view.reports.get(viewer.lang));
-        vec![Effect::Record {
-            answers: self.answers_file(viewer.lang),
-            markdown,
-        }]
+        }
+        self.recording(viewer.lang).into_iter().collect()
+    }
+
+    /// The copy for the consultant, when the client agreed and the result is shown: the answers file
+    /// and the Markdown report with the marks and notes as they are now (the SSH session asks again
+    /// when it ends, so notes written after the consent are kept too).
+    pub fn recording(&self, lang: Lang) -> Option<Effect> {
+        let agreed = self.storage
+            == Storage::Session {
+                recording: Recording::Agreed,
+            };
+        let report = self.report_with_discussion(lang).filter(|_| agreed)?;
+        Some(Effect::Record {
+            answers: self.answers_file(lang),
+            markdown: to_markdown(&report),
+        })
+    }
+
+    /// The result's report in `lang` with what is marked and noted now.
+    fn report_with_discussion(&self, lang: Lang) -> Option<Report> {
+        let report = self.result()?.reports.get(lang).clone();
+        let answers = self.interview.effective_answers();
+        let talk = ReportDiscussion::new(self.content(), &answers, &self.discussion, &report);
+        Some(report.with_discussion(talk))
     }
 
     fn update_result(&mut self, lang: Lang, message: &Message) -> Vec<Effect> {
+        if message == &Message::Command(Command::SaveReport) {
+            let report = self.report_with_discussion(lang);
+            return report
+                .map(|r| Effect::SaveReport(to_markdown(&r)))
+                .into_iter()
+                .collect();
+        }
         let Screen::Result(view) = &mut self.screen else {
             return vec![];
         };
@@ -271,9 +388,6 @@ impl App {
             return vec![];
         };
         match command {
-            Command::SaveReport => {
-                return vec![Effect::SaveReport(to_markdown(view.reports.get(lang)))];
-            }
             Command::Restart => {
                 self.navigate(kouteki_core::interview::Interview::restart);
                 return match self.storage {
@@ -285,27 +399,18 @@ impl App {
                 self.interview.review();
                 self.screen = Screen::Review { cursor: 0 };
             }
-            other => move_in_result(view, *other),
+            other => move_in_result(view, *other, !self.discussion.is_empty()),
         }
         vec![]
     }
 }
 
-/// Moves the result's selection or scrolls its detail pane.
-fn move_in_result(view: &mut ResultView, command: Command) {
-    let count = view.entry_count();
+/// Moves the result's selection (shared: a watcher sees which entry the client reads).
+fn move_in_result(view: &mut ResultView, command: Command, discussion: bool) {
+    let count = view.entries(discussion).len();
     match command {
-        Command::Up if view.detail_focus => view.scroll = view.scroll.saturating_sub(1),
-        Command::Down if view.detail_focus => view.scroll = view.scroll.saturating_add(1),
-        Command::Up => {
-            view.selected = view.selected.saturating_sub(1);
-            view.scroll = 0;
-        }
-        Command::Down => {
-            view.selected = (view.selected + 1).min(count.saturating_sub(1));
-            view.scroll = 0;
-        }
-        Command::NextPane => view.detail_focus = !view.detail_focus,
+        Command::Up => view.selected = view.selected.saturating_sub(1),
+        Command::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
         _ => {}
     }
 }

@@ -1,5 +1,5 @@
 //! Answers files (CONTRACT.md): `[meta]` with `as_of` and `lang`, `[answers]` with one value per
-//! question id. Parsing checks every value against its question and reports all errors with their
+//! question id, and the optional `[marks]` and `[[notes]]` of a consultation ([`discussion`]). Parsing checks every value against its question and reports all errors with their
 //! line and column; [`check_path`] then checks the file against the flow (missing and skipped answers).
 
 use std::collections::BTreeMap;
@@ -8,9 +8,12 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
+mod discussion;
+
 use crate::Error;
 use crate::answers::{Answers, Value};
 use crate::content::{Content, Question, QuestionIdx, QuestionKind};
+use crate::discussion::Discussion;
 use crate::flow::Path;
 use crate::formats::location::{LocatedError, SourceText};
 use crate::formats::suggest::did_you_mean;
@@ -25,6 +28,8 @@ pub struct AnswersFile {
     pub lang: Option<Lang>,
     /// The answers, resolved against the content.
     pub answers: Answers,
+    /// What is marked to discuss and the consultant's notes (empty when the file has none).
+    pub discussion: Discussion,
     /// Where each answer stands in the file (by question), for messages about it.
     answer_offsets: Vec<Option<usize>>,
     /// Where the `[answers]` table starts (or 0).
@@ -38,6 +43,8 @@ pub struct AnswersFile {
 struct RawFile {
     meta: Option<RawMeta>,
     answers: Option<Spanned<BTreeMap<Spanned<String>, Spanned<toml::Value>>>>,
+    marks: Option<discussion::RawMarks>,
+    notes: Option<Vec<discussion::RawNote>>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +77,7 @@ pub fn read(
         as_of: None,
         lang: None,
         answers: Answers::empty(content.questions.len()),
+        discussion: Discussion::default(),
         answer_offsets: vec![None; content.questions.len()],
         answers_offset: raw.answers.as_ref().map_or(0, |a| a.span().start),
         invalid: Vec::new(),
@@ -89,6 +97,8 @@ pub fn read(
             errors.push(error);
         }
     }
+    let (marks, notes) = (raw.marks.as_ref(), raw.notes.as_deref().unwrap_or_default());
+    file.discussion = discussion::read(content, source, (marks, notes), &mut errors);
     errors.sort();
     Ok((file, errors))
 }
@@ -315,8 +325,14 @@ fn meta_lang(
     lang
 }
 
-/// Writes answers as an answers file (the format [`parse`] reads), with `[meta]`.
-pub fn to_toml(content: &Content, answers: &Answers, as_of: Option<Date>, lang: Lang) -> String {
+/// Writes answers as an answers file (the format [`parse`] reads), with `[meta]`, and `[marks]` and
+/// `[[notes]]` when the discussion has any.
+pub fn to_toml(
+    content: &Content,
+    (answers, talk): (&Answers, &Discussion),
+    as_of: Option<Date>,
+    lang: Lang,
+) -> String {
     let mut meta = toml::Table::new();
     if let Some(date) = as_of {
         meta.insert("as_of".into(), crate::formats::toml_date::to_toml(date));
@@ -332,6 +348,7 @@ pub fn to_toml(content: &Content, answers: &Answers, as_of: Option<Date>, lang: 
     let mut file = toml::Table::new();
     file.insert("meta".into(), toml::Value::Table(meta));
     file.insert("answers".into(), toml::Value::Table(table));
+    discussion::write(talk, &mut file);
     toml::to_string(&file).expect("answers always serialize")
 }
 

@@ -1,0 +1,58 @@
+//! A guided consultation as the app knows it: the session's code, who asks to join, who joined and
+//! whether they may answer. The SSH server moves people in and out; the app decides, from this
+//! state, what each viewer's keys may change and what both screens say about it.
+
+/// A consultant in the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consultant {
+    /// Their display name (the comment of their key).
+    pub name: String,
+    /// Whether the client lets them answer too (`d`, then `F2`), or only watch (`w`).
+    pub may_answer: bool,
+}
+
+/// The consultation state of one session.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Consultation {
+    /// The code the client reads to their consultant (`XXX-XXX`); none locally.
+    pub code: Option<String>,
+    /// The name of a consultant asking to join, until the client answers.
+    pub asking: Option<String>,
+    /// The consultant who joined.
+    pub consultant: Option<Consultant>,
+}
+
+/// What happened to the consultation outside the app (the server reports it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A consultant asks to join: the client is asked over whatever screen is shown.
+    Asked {
+        /// The consultant's display name.
+        name: String,
+    },
+    /// The request ended without the client's answer (60 s passed, or the consultant gave up).
+    AskEnded,
+    /// The consultant's connection dropped.
+    ConsultantGone,
+}
+
+/// What the app tells the server to do with the consultant (also what it logs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// The client let the consultant in: watching, or answering too.
+    Admit {
+        /// Answering too (`d`).
+        may_answer: bool,
+    },
+    /// The client refused (`n`, Esc).
+    Refuse,
+    /// The client changed what the consultant may do (`F2`: watch → answer).
+    Allow {
+        /// Answering too.
+        may_answer: bool,
+    },
+    /// The client removed the consultant (`F2` after answering).
+    Remove,
+    /// The consultant left (`q`).
+    Leave,
+}

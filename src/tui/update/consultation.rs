@@ -1,0 +1,68 @@
+//! The consultation's part of `update`: the client's answer to a request to join, `F2`, the
+//! consultant leaving, and what the server reports (a request, its end, a dropped consultant).
+
+use super::super::app::App;
+use super::super::consultation::{Consultant, Decision, Event};
+use super::super::message::{Command, Effect};
+use super::super::notice::Notice;
+
+impl App {
+    /// What the server reports about the consultation.
+    pub(super) fn on_consultation(&mut self, event: Event) {
+        match event {
+            Event::Asked { name } => self.consultation.asking = Some(name),
+            Event::AskEnded => {
+                if let Some(name) = self.consultation.asking.take() {
+                    self.notice = Some(Notice::JoinNotAnswered(name));
+                }
+            }
+            Event::ConsultantGone => {
+                if let Some(consultant) = self.consultation.consultant.take() {
+                    self.notice = Some(Notice::ConsultantLeft(consultant.name));
+                }
+            }
+        }
+    }
+
+    /// The client's answer to "<name> asks to join": `w` watch, `d` watch and answer, `n` or Esc
+    /// refuse; other keys wait (a word being typed when the request appears grants nothing).
+    pub(super) fn answer_request(&mut self, command: Option<Command>) -> Vec<Effect> {
+        let decision = match command {
+            Some(Command::LetWatch) => Decision::Admit { may_answer: false },
+            Some(Command::LetAnswer) => Decision::Admit { may_answer: true },
+            Some(Command::Refuse) => Decision::Refuse,
+            _ => return vec![],
+        };
+        let Some(name) = self.consultation.asking.take() else {
+            return vec![];
+        };
+        if let Decision::Admit { may_answer } = decision {
+            self.consultation.consultant = Some(Consultant { name, may_answer });
+        }
+        vec![Effect::Consultation(decision)]
+    }
+
+    /// `F2`: watch → watch and answer → removed.
+    pub(super) fn change_consultant(&mut self) -> Vec<Effect> {
+        let Some(consultant) = &mut self.consultation.consultant else {
+            return vec![];
+        };
+        if consultant.may_answer {
+            let name = consultant.name.clone();
+            self.consultation.consultant = None;
+            self.notice = Some(Notice::ConsultantRemoved(name));
+            vec![Effect::Consultation(Decision::Remove)]
+        } else {
+            consultant.may_answer = true;
+            vec![Effect::Consultation(Decision::Allow { may_answer: true })]
+        }
+    }
+
+    /// The consultant leaves (`q`, Ctrl-C): both screens stop saying they are there.
+    pub(super) fn leave(&mut self) -> Vec<Effect> {
+        if let Some(consultant) = self.consultation.consultant.take() {
+            self.notice = Some(Notice::ConsultantLeft(consultant.name));
+        }
+        vec![Effect::Consultation(Decision::Leave)]
+    }
+}
