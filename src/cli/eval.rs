@@ -13,7 +13,7 @@ use kouteki_core::content::Content;
 use kouteki_core::engine::assess;
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::{Report, to_json, to_markdown, to_text};
+use kouteki_core::report::{Report, ReportDiscussion, to_json, to_markdown, to_text};
 use kouteki_core::severity::Severity;
 
 /// Runs `eval`: one file prints its report; several (or a directory) print a line each.
@@ -135,11 +135,10 @@ fn assess_file(
     if !errors.is_empty() {
         return Err(kouteki_core::Error::Answers(errors).into());
     }
-    Ok(Report::new(
-        content,
-        &assess(content, &file.answers, as_of),
-        lang,
-    ))
+    let report = Report::new(content, &assess(content, &file.answers, as_of), lang);
+    // Marks and notes of a consultation go into the reports for people (not into the JSON).
+    let talk = ReportDiscussion::new(content, &file.answers, &file.discussion, &report);
+    Ok(report.with_discussion(talk))
 }
 
 /// Parses `--as-of`.

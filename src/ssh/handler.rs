@@ -241,7 +241,8 @@ impl Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
-        Ok(if self.shared.settings.auth.anonymous {
+        let auth = &self.shared.settings.auth;
+        Ok(if auth.anonymous && auth.consultants.is_empty() {
             self.accept("none")
         } else {
             Auth::reject()
@@ -291,8 +292,14 @@ impl Handler for Connection {
         _submethods: &str,
         response: Option<Response<'a>>,
     ) -> Result<Auth, Self::Error> {
-        if self.shared.settings.auth.code.is_none() {
-            return Ok(Auth::reject());
+        let auth = &self.shared.settings.auth;
+        if auth.code.is_none() {
+            // Anonymous access beside consultant keys (see `russh_config`): in without a prompt.
+            return Ok(if auth.anonymous {
+                self.accept("keyboard-interactive (anonymous)")
+            } else {
+                Auth::reject()
+            });
         }
         let Some(mut response) = response else {
             return Ok(Auth::Partial {

@@ -55,14 +55,19 @@ impl ServerHandle {
 fn russh_config(settings: &ServeSettings) -> Config {
     let auth = &settings.auth;
     let mut methods = Vec::new();
-    if !auth.keys.is_empty() {
+    if !auth.keys.is_empty() || !auth.consultants.is_empty() {
         methods.push(MethodKind::PublicKey);
     }
     if auth.code.is_some() {
         methods.extend([MethodKind::KeyboardInteractive, MethodKind::Password]);
     }
-    if auth.anonymous {
+    if auth.anonymous && auth.consultants.is_empty() {
         methods.push(MethodKind::None);
+    } else if auth.anonymous && auth.code.is_none() {
+        // Clients try "none" before their keys: a consultant's key would never be offered. With
+        // consultant keys, anonymous clients come in by keyboard-interactive without a prompt
+        // instead, which OpenSSH and PuTTY try by themselves after their keys.
+        methods.push(MethodKind::KeyboardInteractive);
     }
     Config {
         methods: MethodSet::from(&methods[..]),

@@ -1482,6 +1482,34 @@ fn bad_input_exits_2_and_any_other_failure_exits_1() {
 }
 
 #[test]
+fn consultant_keys_need_a_name_and_are_never_client_keys() {
+    let scratch = Scratch::new();
+    let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+    let host = scratch.path().join("host_key");
+    let host = host.to_str().expect("utf-8 path");
+    let unnamed = scratch.write("unnamed", &format!("{key}\n"));
+    let named = scratch.write("named", &format!("{key} Sato\n"));
+    let serve = |extra: &[&str]| {
+        let mut args = vec!["serve", "--allow-anonymous", "--host-key", host];
+        args.extend_from_slice(extra);
+        scratch.run(&args)
+    };
+    let run = serve(&["--consultant-keys", unnamed]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("line 1") && run.stderr.contains("consultant's name"),
+        "{run:#?}"
+    );
+    let run = serve(&["--consultant-keys", named, "--authorized-keys", named]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("consultant Sato is also in --authorized-keys"),
+        "{run:#?}"
+    );
+}
+
+#[test]
 fn bash_completion_completes_subcommands_and_flags() {
     let dir = TempDir::new().expect("temp dir");
     let run = run_in(dir.path(), &["completions", "bash"], &[]);

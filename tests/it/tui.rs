@@ -327,6 +327,56 @@ fn every_confirmed_answer_saves_a_draft_of_the_answers_that_count() {
 }
 
 #[test]
+fn marks_are_kept_in_the_draft_listed_on_the_result_and_in_the_report() {
+    let (answers, as_of) = case("03-engineer-unpaid-premiums");
+    let mut ui = drive_to_result(Lang::En, &answers, as_of);
+    let first = ui.report().findings[0].clone();
+    let effects = ui.press(Key::Char('m'));
+    let [Effect::SaveDraft(draft)] = effects.as_slice() else {
+        panic!("a mark saves the draft, got {effects:?}")
+    };
+    let file = answers_file::parse(&content(), &SourceText::new("draft", draft))
+        .expect("the draft reads back");
+    assert!(
+        file.discussion
+            .is_marked(&kouteki_core::discussion::Mark::Finding(first.id.clone())),
+        "{draft}"
+    );
+    let screen = ui.render(100, 32);
+    assert!(screen.contains(&format!("{} ⚑", first.title)), "{screen}");
+    assert!(screen.contains("marked to discuss"), "{screen}");
+    let screen = ui.render(120, 60);
+    assert!(
+        screen.contains("To discuss with your consultant"),
+        "{screen}"
+    );
+    let saved = ui.press(Key::Char('s'));
+    let [Effect::SaveReport(markdown)] = saved.as_slice() else {
+        panic!("s saves a report, got {saved:?}")
+    };
+    assert!(
+        markdown.contains("## To discuss with your consultant"),
+        "{markdown}"
+    );
+    assert!(markdown.contains(&format!("- {} {}", first.severity.symbol(), first.title)));
+    // A resumed draft has the mark again; m once more takes it away.
+    let progress = Progress {
+        answers: file.answers,
+        discussion: file.discussion,
+    };
+    let storage = Storage::Draft {
+        resumable: Some(progress),
+    };
+    let mut resumed = Ui::new(App::new(content(), as_of, storage), Lang::En);
+    resumed.press(Key::Enter);
+    assert!(!resumed.app.discussion().is_empty(), "the mark came back");
+    // The consultant's keys are not the resident's: n writes no note here.
+    resumed.press(Key::Enter);
+    assert_eq!(resumed.press(Key::Char('n')), vec![]);
+    assert!(resumed.viewer.note.is_none());
+}
+
+#[test]
 fn in_a_number_field_letters_are_typed_not_shortcuts() {
     let mut app = new_app(Lang::En);
     app.press(Key::Enter);

@@ -38,6 +38,8 @@ impl App {
         };
         if let Decision::Admit { may_answer } = decision {
             self.consultation.consultant = Some(Consultant { name, may_answer });
+            // An old "left" or "removed" would read as about this visit.
+            self.notice = None;
         }
         vec![Effect::Consultation(decision)]
     }

@@ -5,8 +5,9 @@
 use kouteki_core::discussion::{MAX_NOTE_CHARS, Mark};
 
 use super::super::app::{App, Screen};
-use super::super::message::{Command, Message};
+use super::super::message::{Command, Effect, Message};
 use super::super::viewer::Viewer;
+use kouteki_core::lang::Lang;
 
 impl App {
     /// What `m` marks here: the question on screen, the review row selected, or the finding
@@ -25,11 +26,13 @@ impl App {
         }
     }
 
-    /// `m`: marks or unmarks what is on screen.
-    pub(super) fn toggle_mark(&mut self) {
-        if let Some(mark) = self.mark_target() {
-            self.discussion.toggle(mark);
-        }
+    /// `m`: marks or unmarks what is on screen; the draft keeps the marks like the answers.
+    pub(super) fn toggle_mark(&mut self, lang: Lang) -> Vec<Effect> {
+        let Some(mark) = self.mark_target() else {
+            return vec![];
+        };
+        self.discussion.toggle(mark);
+        self.draft_effect(lang)
     }
 
     /// The finding selected on the result (not an upcoming change, not the summary entries).

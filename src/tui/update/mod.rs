@@ -73,7 +73,7 @@ impl App {
         match command {
             Some(Command::Quit) => self.overlay = Some(Overlay::ConfirmQuit),
             Some(Command::Consultant) => return self.change_consultant(),
-            Some(Command::Mark) => self.toggle_mark(),
+            Some(Command::Mark) => return self.toggle_mark(viewer.lang),
             _ => {
                 self.notice = None;
                 return self.update_screen(viewer, message);
@@ -101,10 +101,7 @@ impl App {
                 viewer.note = self.selected_finding().map(|id| self.note_text(&id));
                 vec![]
             }
-            Some(Command::Mark) => {
-                self.toggle_mark();
-                vec![]
-            }
+            Some(Command::Mark) => self.toggle_mark(viewer.lang),
             // Starting again would erase the client's answers: the client's decision alone.
             Some(Command::Restart | Command::Consultant) => vec![],
             _ if self.may_answer(viewer) => {

@@ -19,6 +19,9 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
     let (lang, theme) = (viewer.lang, viewer.theme);
     let mut lines = about_lines(app, viewer, area.width);
     if let Some(code) = &app.consultation().code {
+        // The code's two lines take the place of the top margin, so the menu stays in an 80×24
+        // terminal.
+        lines.remove(0);
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(

@@ -6,6 +6,7 @@
 //! process's RSS) run alone: they take the write side of a lock the other tests share.
 
 mod client;
+mod consultation;
 mod interview;
 
 use std::collections::BTreeSet;

@@ -123,3 +123,43 @@ pub(super) fn write(talk: &Discussion, file: &mut toml::Table) {
         file.insert("notes".into(), toml::Value::Array(notes));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::answers_file::{parse, to_toml};
+    use crate::content::embedded::load_default;
+    use crate::discussion::{Discussion, Mark};
+    use crate::formats::location::SourceText;
+    use crate::lang::Lang;
+
+    #[test]
+    fn marks_and_notes_round_trip_and_unknown_ids_are_errors_at_their_place() {
+        let content = load_default().expect("valid content");
+        let question = content.questions[0].id.clone();
+        let rule = content.rules[0].id.clone();
+        let mut talk = Discussion::default();
+        talk.mark(Mark::Question(question.clone()));
+        talk.mark(Mark::Finding(rule.clone()));
+        talk.set_note(&rule, "Sato", "Bring the \"receipts\"");
+        let answers = crate::answers::Answers::empty(content.questions.len());
+        let text = to_toml(&content, (&answers, &talk), None, Lang::En);
+        assert!(
+            text.contains("[marks]") && text.contains("[[notes]]"),
+            "{text}"
+        );
+        let file = parse(&content, &SourceText::new("f.toml", &text)).expect("reads back");
+        assert_eq!(file.discussion, talk);
+
+        let wrong = format!("[marks]\nquestions = [\"{question}x\"]\n");
+        let error = parse(&content, &SourceText::new("f.toml", &wrong)).expect_err("unknown id");
+        let message = error.errors()[0].to_string();
+        assert!(
+            message.contains("2:")
+                && message.contains("unknown question")
+                && message.contains(&question),
+            "{message}"
+        );
+        let extra = "[marks]\nsomething = []\n";
+        assert!(parse(&content, &SourceText::new("f.toml", extra)).is_err());
+    }
+}
