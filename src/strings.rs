@@ -237,6 +237,27 @@ pub mod tui {
         MARKED = ("marked to discuss", "相談したい項目");
         /// In "to discuss": a question not answered yet.
         NOT_ANSWERED = ("(not answered)", "(未回答)");
+        /// Welcome: resume a kept session by code.
+        RESUME_SESSION = ("Resume a session: type its code", "中断したセッションを再開する(コードを入力)");
+        /// The resume screen's title.
+        RESUME_TITLE = ("Resume a session", "セッションの再開");
+        /// The resume screen's explanation.
+        RESUME_INTRO = (
+            "If your connection dropped, type the session code that was shown at the top of your screen. Your answers are kept for a while after a disconnect.",
+            "接続が切れた場合は、画面上部に表示されていたセッションコードを入力してください。切断後もしばらくの間、回答は保持されています。"
+        );
+        /// A code that leads to no kept session.
+        RESUME_WRONG = ("No such session.", "該当するセッションはありません。");
+        /// Waiting for the answer.
+        RESUME_WAITING = ("Looking for the session…", "セッションを確認しています…");
+        /// The resume screen's keys.
+        RESUME_KEYS = ("Enter: resume · ←: back", "Enter: 再開 ・ ←: 戻る");
+        /// The offer to a key's client (`{code}` is replaced).
+        RESUME_OFFER = ("Resume session {code}? Enter: resume · n: start new", "セッション {code} を再開しますか? Enter: 再開 ・ n: 新しく始める");
+        /// Notice: the client's connection dropped.
+        CLIENT_AWAY = ("The client's connection dropped; the session is kept for them.", "相談者の接続が切れました。セッションは保持されています。");
+        /// Notice: the client is back.
+        CLIENT_BACK = ("The client reconnected.", "相談者が再接続しました。");
         /// Help: letters in fields.
         HELP_FIELDS = ("In a number, date or text field, letters are typed; use the arrows, Enter, Esc and F1 there.", "数字・日付・文字の入力欄では文字キーは入力になります。矢印・Enter・Esc・F1は使えます。");
     }

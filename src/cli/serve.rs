@@ -38,6 +38,10 @@ pub struct ServeArgs {
     /// Time a client has to answer a consultant's request to join (then it is refused).
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = humantime::parse_duration)]
     pub join_timeout: Duration,
+    /// Keep a session in memory this long after the client's connection drops, so they can resume
+    /// it (0 turns it off: answers are discarded at once).
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = humantime::parse_duration)]
+    pub resume_grace: Duration,
     /// Host key file (ed25519, OpenSSH format): used if it exists, generated there (mode 0600) if not
     /// [default: $XDG_DATA_HOME/kouteki/ssh_host_ed25519_key].
     #[arg(long, value_name = "PATH")]
@@ -171,6 +175,7 @@ fn settings(
             max_session: args.max_session,
             keepalive: args.keepalive,
             join_answer: args.join_timeout,
+            resume_grace: args.resume_grace,
             ..Timeouts::default()
         },
         record_dir: args.record_dir.clone(),

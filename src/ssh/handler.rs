@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use russh::keys::PublicKey;
+use russh::keys::{HashAlg, PublicKey};
 use russh::server::{
     Auth, ChannelOpenHandle, Handler, Msg, PublicKeyOffer, Response, Session, VerifiedPublicKey,
 };
@@ -91,6 +91,8 @@ pub struct Connection {
     terminal: Option<watch::Sender<ClientTerminal>>,
     /// The consultant's name, when a `--consultant-keys` key authenticated the connection.
     consultant: Option<String>,
+    /// The fingerprint of the client key that authenticated the connection (to resume by key).
+    owner: Option<String>,
 }
 
 impl Connection {
@@ -115,6 +117,7 @@ impl Connection {
             input: None,
             terminal: None,
             consultant: None,
+            owner: None,
         }
     }
 
@@ -195,8 +198,15 @@ impl Connection {
             idle: settings.timeouts.idle,
             max_length: settings.timeouts.max_session,
             join_answer: settings.timeouts.join_answer,
+            grace: settings.timeouts.resume_grace,
+            wrong_code_delay: settings.timeouts.wrong_code_delay,
             shutdown: self.shared.shutdown.clone(),
             registry: self.shared.registry.clone(),
+            kept: self
+                .owner
+                .as_deref()
+                .and_then(|owner| self.shared.registry.kept_for(owner)),
+            owner: self.owner.clone(),
         };
         let (id, peer) = (self.id, self.peer);
         tokio::spawn(async move {
@@ -280,6 +290,7 @@ impl Handler for Connection {
             return Ok(self.accept("publickey (consultant)"));
         }
         Ok(if self.key_allowed(key.public_key) {
+            self.owner = Some(key.public_key.fingerprint(HashAlg::Sha256).to_string());
             self.accept("publickey")
         } else {
             self.reject("publickey")

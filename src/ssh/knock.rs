@@ -1,6 +1,6 @@
-//! A consultant's request to join a client's session, left at the session's door (found by its code
-//! in the registry), and how the visit ended: the consultant's attachment always comes back with the
-//! outcome, so the console goes on where it was.
+//! What is left at a session's door (found by its code in the registry): a consultant's request to
+//! join, and how the visit ended (the consultant's attachment always comes back with the outcome,
+//! so the console goes on where it was); or a client coming back to their kept session.
 
 use tokio::sync::oneshot;
 
@@ -68,4 +68,22 @@ impl Knock {
             visit,
         });
     }
+}
+
+/// A client whose connection dropped, back on a new connection.
+#[derive(Debug)]
+pub struct Return {
+    /// Their new screen and input.
+    pub attachment: Attachment,
+    /// `Ok` when the session took them back; their attachment back when it was not waiting.
+    pub reply: oneshot::Sender<Result<(), Attachment>>,
+}
+
+/// Anything left at a session's door.
+#[derive(Debug)]
+pub enum AtDoor {
+    /// A consultant asks to join.
+    Knock(Knock),
+    /// The client comes back.
+    Return(Return),
 }

@@ -77,6 +77,13 @@ impl Participant {
     /// Seats `attachment` at the app as `viewer`: their screen switches to the alternate screen
     /// and is drawn whole at the next draw.
     pub fn new(attachment: Attachment, viewer: Viewer) -> Option<Participant> {
+        Participant::with_seat(attachment, Seat::new(viewer))
+    }
+
+    /// Seats `attachment` in a seat that was someone's before (a client back after a dropped
+    /// connection keeps their language and view).
+    pub fn with_seat(attachment: Attachment, mut seat: Seat) -> Option<Participant> {
+        seat.invalidate();
         let size = attachment.size();
         let mut terminal = terminal(size)?;
         let _ = queue!(
@@ -87,7 +94,7 @@ impl Participant {
         );
         Some(Participant {
             attachment,
-            seat: Seat::new(viewer),
+            seat,
             terminal,
             size,
             resend_all: true,
@@ -141,6 +148,11 @@ impl Participant {
     /// Whether a frame is owed that congestion held back (retried shortly).
     pub fn owes_frame<I: Io>(&self, runner: &Runner<I>) -> bool {
         runner.needs_redraw(&self.seat)
+    }
+
+    /// Their attachment and seat, apart (the connection went away, or moves elsewhere).
+    pub fn into_parts(self) -> (Attachment, Seat) {
+        (self.attachment, self.seat)
     }
 
     /// Restores their terminal (main screen, cursor, no bracketed paste), with a last line, and

@@ -8,10 +8,12 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use rand::RngExt;
 use tokio::sync::mpsc;
 
-use super::knock::Knock;
+use super::knock::AtDoor;
 
 /// The characters a code is made of.
 pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -60,7 +62,25 @@ impl fmt::Debug for SessionCode {
     }
 }
 
-type Doors = Arc<Mutex<HashMap<SessionCode, mpsc::Sender<Knock>>>>;
+/// A live session's door and what the registry must know about it to let its client back in.
+#[derive(Debug, Clone)]
+pub struct Door {
+    /// Where requests to join and returning clients are left.
+    pub sender: mpsc::Sender<AtDoor>,
+    /// The key the client logged in with (its fingerprint), if any: only that key may resume it.
+    pub owner: Option<String>,
+    /// Whether the client's connection dropped and the session waits for them.
+    kept: Arc<AtomicBool>,
+}
+
+impl Door {
+    /// Whether the session waits for its client to come back.
+    pub fn is_kept(&self) -> bool {
+        self.kept.load(Ordering::SeqCst)
+    }
+}
+
+type Doors = Arc<Mutex<HashMap<SessionCode, Door>>>;
 
 /// The codes of the sessions alive now with their doors, shared by all connections.
 #[derive(Debug, Clone, Default)]
@@ -72,6 +92,7 @@ pub struct Registry {
 #[derive(Debug)]
 pub struct Held {
     code: SessionCode,
+    kept: Arc<AtomicBool>,
     live: Doors,
 }
 
@@ -79,6 +100,11 @@ impl Held {
     /// The code.
     pub fn code(&self) -> SessionCode {
         self.code
+    }
+
+    /// Says whether the session now waits for its client (their connection dropped).
+    pub fn set_kept(&self, kept: bool) {
+        self.kept.store(kept, Ordering::SeqCst);
     }
 }
 
@@ -92,29 +118,44 @@ impl Drop for Held {
 }
 
 impl Registry {
-    fn doors(&self) -> std::sync::MutexGuard<'_, HashMap<SessionCode, mpsc::Sender<Knock>>> {
+    fn doors(&self) -> std::sync::MutexGuard<'_, HashMap<SessionCode, Door>> {
         self.live
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// A fresh code no live session has, for the session behind `door`; held until the returned
-    /// guard is dropped.
-    pub fn allocate(&self, door: mpsc::Sender<Knock>) -> Held {
+    /// A fresh code no live session has, for the session behind `sender` whose client logged in
+    /// with `owner` (a key fingerprint) or no key; held until the returned guard is dropped.
+    pub fn allocate(&self, sender: mpsc::Sender<AtDoor>, owner: Option<String>) -> Held {
         let mut live = self.doors();
         let code = std::iter::repeat_with(SessionCode::random)
             .find(|code| !live.contains_key(code))
             .unwrap_or_else(SessionCode::random);
+        let kept = Arc::new(AtomicBool::new(false));
+        let door = Door {
+            sender,
+            owner,
+            kept: Arc::clone(&kept),
+        };
         live.insert(code, door);
         Held {
             code,
+            kept,
             live: Arc::clone(&self.live),
         }
     }
 
     /// The door of the session with this code, if it is alive.
-    pub fn door(&self, code: SessionCode) -> Option<mpsc::Sender<Knock>> {
+    pub fn door(&self, code: SessionCode) -> Option<Door> {
         self.doors().get(&code).cloned()
+    }
+
+    /// The code of a session kept for a client who logged in with key `owner`, if there is one.
+    pub fn kept_for(&self, owner: &str) -> Option<SessionCode> {
+        self.doors()
+            .iter()
+            .find(|(_, door)| door.is_kept() && door.owner.as_deref() == Some(owner))
+            .map(|(code, _)| *code)
     }
 
     /// How many sessions hold a code now.
@@ -172,12 +213,25 @@ mod tests {
     fn the_registry_never_hands_out_a_live_code_and_frees_it_on_drop() {
         let registry = Registry::default();
         let (door, _knocks) = mpsc::channel(1);
-        let held: Vec<Held> = (0..2000).map(|_| registry.allocate(door.clone())).collect();
+        let held: Vec<Held> = (0..2000)
+            .map(|_| registry.allocate(door.clone(), None))
+            .collect();
         let distinct: std::collections::HashSet<SessionCode> =
             held.iter().map(Held::code).collect();
         assert_eq!(distinct.len(), held.len());
         let first = held[0].code();
         assert!(registry.door(first).is_some());
+        let (key_door, _returns) = mpsc::channel(1);
+        let owned = registry.allocate(key_door, Some("SHA256:abc".into()));
+        assert_eq!(
+            registry.kept_for("SHA256:abc"),
+            None,
+            "not kept while connected"
+        );
+        owned.set_kept(true);
+        assert_eq!(registry.kept_for("SHA256:abc"), Some(owned.code()));
+        assert_eq!(registry.kept_for("SHA256:other"), None);
+        drop(owned);
         drop(held);
         assert!(
             registry.door(first).is_none(),

@@ -18,6 +18,7 @@ pub struct SessionIo {
     /// The recording's name once made: a later recording of the session replaces it.
     recorded_as: Option<String>,
     decisions: Vec<Decision>,
+    resume: Option<String>,
 }
 
 impl SessionIo {
@@ -28,12 +29,18 @@ impl SessionIo {
             conn,
             recorded_as: None,
             decisions: Vec::new(),
+            resume: None,
         }
     }
 
     /// The decisions about the consultant since last asked, in order.
     pub fn take_decisions(&mut self) -> Vec<Decision> {
         std::mem::take(&mut self.decisions)
+    }
+
+    /// The code of a kept session the client asked to resume, if they did.
+    pub fn take_resume(&mut self) -> Option<String> {
+        self.resume.take()
     }
 
     fn record(&mut self, answers: &str, markdown: &str) {
@@ -68,6 +75,10 @@ impl Io for SessionIo {
             }
             Effect::Consultation(decision) => {
                 self.decisions.push(decision);
+                None
+            }
+            Effect::Resume(code) => {
+                self.resume = Some(code);
                 None
             }
         }

@@ -49,6 +49,8 @@ pub struct Timeouts {
     pub join_answer: Duration,
     /// How long a wrong session code takes to be told.
     pub wrong_code_delay: Duration,
+    /// How long a session is kept in memory after its client's connection dropped (zero: not).
+    pub resume_grace: Duration,
 }
 
 impl Default for Timeouts {
@@ -61,6 +63,7 @@ impl Default for Timeouts {
             auth_failure_delay: Duration::from_secs(1),
             join_answer: Duration::from_secs(60),
             wrong_code_delay: Duration::from_secs(1),
+            resume_grace: Duration::from_secs(10 * 60),
         }
     }
 }

@@ -74,6 +74,19 @@ pub enum Screen {
     },
     /// The color-coded result (boxed: two localized reports are large beside a cursor).
     Result(Box<ResultView>),
+    /// "Resume a session": the code of a kept session being typed.
+    ResumeCode(CodeEntry),
+}
+
+/// The code field of "Resume a session".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// What was typed.
+    pub typed: String,
+    /// The last code led nowhere.
+    pub wrong: bool,
+    /// A code was sent and the answer is awaited.
+    pub waiting: bool,
 }
 
 /// A dialog over the screen, the client's to answer (the key help is each viewer's own: see
@@ -84,6 +97,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// "May the consultant keep a copy? y/n" (SSH sessions with recording on).
     RecordConsent,
+    /// "Resume session XXX-XXX?" for a client whose key has a kept session.
+    ResumeOffer,
 }
 
 /// The whole state of one interview session.
@@ -115,6 +130,19 @@ impl App {
     /// A session with a code a consultant can use to ask to join (over SSH).
     pub fn with_session_code(mut self, code: String) -> App {
         self.consultation.code = Some(code);
+        self
+    }
+
+    /// A session whose welcome offers to resume a kept session by its code.
+    pub fn with_resume_by_code(mut self) -> App {
+        self.consultation.resume_by_code = true;
+        self
+    }
+
+    /// A session that first offers to resume the kept session with `code` (same key).
+    pub fn with_kept_session(mut self, code: String) -> App {
+        self.consultation.kept = Some(code);
+        self.overlay = Some(Overlay::ResumeOffer);
         self
     }
 
@@ -206,9 +234,14 @@ impl App {
     pub fn welcome_items(&self) -> Vec<WelcomeItem> {
         let resume = matches!(self.storage, Storage::Draft { resumable: Some(_) })
             .then_some(WelcomeItem::Resume);
+        let by_code = self
+            .consultation
+            .resume_by_code
+            .then_some(WelcomeItem::ResumeSession);
         resume
             .into_iter()
             .chain([WelcomeItem::Start, WelcomeItem::Language])
+            .chain(by_code)
             .collect()
     }
 

@@ -20,6 +20,11 @@ pub struct Consultation {
     pub asking: Option<String>,
     /// The consultant who joined.
     pub consultant: Option<Consultant>,
+    /// A kept session of this client's key, offered before anything else ("Resume session …?").
+    pub kept: Option<String>,
+    /// Whether the welcome offers "Resume a session: type its code" (access-code and anonymous
+    /// logins, when dropped sessions are kept).
+    pub resume_by_code: bool,
 }
 
 /// What happened to the consultation outside the app (the server reports it).
@@ -34,6 +39,12 @@ pub enum Event {
     AskEnded,
     /// The consultant's connection dropped.
     ConsultantGone,
+    /// The client's connection dropped; the session is kept for them (the consultant is told).
+    ClientAway,
+    /// The client came back to the kept session.
+    ClientBack,
+    /// A code typed to resume a session led nowhere.
+    ResumeFailed,
 }
 
 /// What the app tells the server to do with the consultant (also what it logs).

@@ -320,6 +320,7 @@ pub fn screen_context(app: &App) -> Scope {
         Screen::Welcome { .. } => Scope::WELCOME,
         Screen::Review { .. } => Scope::REVIEW,
         Screen::Result(_) => Scope::RESULT,
+        Screen::ResumeCode(_) => Scope::TYPED,
         Screen::Question(_) => match app
             .current_question()
             .map(|q| &app.content().questions[q].kind)

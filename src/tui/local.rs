@@ -137,7 +137,9 @@ impl Io for LocalIo {
     fn perform(&mut self, effect: Effect) -> Option<Message> {
         match effect {
             // Recording and consultations exist only over SSH; quitting ends the loop before it gets here.
-            Effect::Record { .. } | Effect::Consultation(_) | Effect::Quit => None,
+            Effect::Record { .. } | Effect::Consultation(_) | Effect::Resume(_) | Effect::Quit => {
+                None
+            }
             Effect::SaveDraft(text) => {
                 let store = self.drafts.as_ref()?;
                 let error = store.save(&text).err()?;

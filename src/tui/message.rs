@@ -96,6 +96,8 @@ pub enum Effect {
     /// Let in, refuse, change or remove the consultant, as the client decided (or the consultant
     /// leaves).
     Consultation(Decision),
+    /// Take this client back into the kept session with this code (this session then ends).
+    Resume(String),
     /// End the session.
     Quit,
 }

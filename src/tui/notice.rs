@@ -19,4 +19,8 @@ pub enum Notice {
     /// The consultant (this name) asked to join and was not let in: no answer in time, or they
     /// stopped asking.
     JoinNotAnswered(String),
+    /// The client's connection dropped; the session is kept for them.
+    ClientAway,
+    /// The client reconnected.
+    ClientBack,
 }

@@ -17,6 +17,8 @@ pub enum WelcomeItem {
     Start,
     /// Switch language.
     Language,
+    /// Resume a session kept after a dropped connection, by its code (over SSH).
+    ResumeSession,
 }
 
 /// The editing state of the question on screen.

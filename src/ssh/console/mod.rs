@@ -18,7 +18,7 @@ use tokio::sync::{mpsc, oneshot, watch};
 use tokio::time::{Instant, sleep_until};
 
 use super::attachment::Attachment;
-use super::knock::{Knock, Visit};
+use super::knock::{AtDoor, Knock, Visit};
 use super::participant::{FLUSH_LIMIT, SshTerminal, rect, terminal};
 use super::session::close_channel;
 use super::session_code::{Registry, SessionCode};
@@ -205,7 +205,7 @@ impl Desk {
             attachment,
             outcome,
         };
-        let (mut attachment, visit) = match knock_at(&door, knock) {
+        let (mut attachment, visit) = match knock_at(&door.sender, knock) {
             Err(attachment) => (attachment, Visit::Busy),
             Ok(()) => {
                 let outcome = tokio::select! {
@@ -229,12 +229,12 @@ impl Desk {
 }
 
 /// Leaves the request at the door; the attachment back if the door is full or gone.
-fn knock_at(door: &mpsc::Sender<Knock>, knock: Knock) -> Result<(), Attachment> {
-    door.try_send(knock).map_err(|e| match e {
-        mpsc::error::TrySendError::Full(knock) | mpsc::error::TrySendError::Closed(knock) => {
-            knock.attachment
-        }
-    })
+fn knock_at(door: &mpsc::Sender<AtDoor>, knock: Knock) -> Result<(), Attachment> {
+    door.try_send(AtDoor::Knock(knock))
+        .map_err(|e| match e.into_inner() {
+            AtDoor::Knock(knock) => knock.attachment,
+            AtDoor::Return(back) => back.attachment,
+        })
 }
 
 async fn sleep_or_never(at: Option<Instant>) {

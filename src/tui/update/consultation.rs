@@ -1,9 +1,9 @@
 //! The consultation's part of `update`: the client's answer to a request to join, `F2`, the
 //! consultant leaving, and what the server reports (a request, its end, a dropped consultant).
 
-use super::super::app::App;
+use super::super::app::{App, CodeEntry, Screen};
 use super::super::consultation::{Consultant, Decision, Event};
-use super::super::message::{Command, Effect};
+use super::super::message::{Command, Effect, Message};
 use super::super::notice::Notice;
 
 impl App {
@@ -21,7 +21,43 @@ impl App {
                     self.notice = Some(Notice::ConsultantLeft(consultant.name));
                 }
             }
+            Event::ClientAway => self.notice = Some(Notice::ClientAway),
+            Event::ClientBack => self.notice = Some(Notice::ClientBack),
+            Event::ResumeFailed => {
+                if let Screen::ResumeCode(entry) = &mut self.screen {
+                    *entry = CodeEntry {
+                        wrong: true,
+                        ..CodeEntry::default()
+                    };
+                }
+            }
         }
+    }
+
+    /// A key on "Resume a session": the code is typed, sent with Enter; Esc and ← go back.
+    pub(super) fn update_resume_code(&mut self, message: &Message) -> Vec<Effect> {
+        let Screen::ResumeCode(entry) = &mut self.screen else {
+            return vec![];
+        };
+        match message {
+            Message::Type(c) if entry.typed.chars().count() < 12 && !entry.waiting => {
+                entry.typed.push(*c);
+                entry.wrong = false;
+            }
+            Message::Command(Command::Erase) => {
+                entry.typed.pop();
+            }
+            Message::Command(Command::Confirm) if !entry.typed.trim().is_empty() => {
+                entry.waiting = true;
+                return vec![Effect::Resume(entry.typed.clone())];
+            }
+            Message::Command(Command::Quit | Command::Back) if !entry.waiting => {
+                let cursor = self.welcome_items().len() - 1;
+                self.screen = Screen::Welcome { cursor };
+            }
+            _ => {}
+        }
+        vec![]
     }
 
     /// The client's answer to "<name> asks to join": `w` watch, `d` watch and answer, `n` or Esc

@@ -22,7 +22,7 @@ impl App {
                 .and_then(|row| self.interview.path().get(row).copied())
                 .map(question),
             Screen::Result(view) => view.entry_id(view.selected).map(Mark::Finding),
-            Screen::Welcome { .. } => None,
+            Screen::Welcome { .. } | Screen::ResumeCode(_) => None,
         }
     }
 

@@ -12,7 +12,7 @@ use kouteki_core::report::{Report, ReportDiscussion, to_markdown};
 mod consultation;
 mod discussion;
 
-use super::app::{App, Overlay, Progress, Recording, Screen, Storage};
+use super::app::{App, CodeEntry, Overlay, Progress, Recording, Screen, Storage};
 use super::message::{Command, Effect, Message};
 use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
 use super::viewer::{Person, Viewer};
@@ -144,6 +144,15 @@ impl App {
                 _ => vec![],
             },
             Overlay::RecordConsent => self.answer_consent(command == Some(Command::Yes), viewer),
+            Overlay::ResumeOffer => {
+                let code = self.consultation.kept.take();
+                match command {
+                    Some(Command::Yes | Command::Confirm) => {
+                        code.map(Effect::Resume).into_iter().collect()
+                    }
+                    _ => vec![],
+                }
+            }
         }
     }
 
@@ -160,6 +169,7 @@ impl App {
                 vec![]
             }
             Screen::Result(_) => self.update_result(viewer.lang, message),
+            Screen::ResumeCode(_) => self.update_resume_code(message),
         }
     }
 
@@ -193,6 +203,7 @@ impl App {
     fn choose_welcome(&mut self, item: WelcomeItem, viewer: &mut Viewer) -> Vec<Effect> {
         match item {
             WelcomeItem::Language => viewer.lang = viewer.lang.other(),
+            WelcomeItem::ResumeSession => self.screen = Screen::ResumeCode(CodeEntry::default()),
             WelcomeItem::Resume => {
                 if let Some(answers) = self.take_draft() {
                     self.resume(answers);

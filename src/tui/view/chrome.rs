@@ -83,5 +83,7 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
         Notice::ConsultantLeft(name) => w::consultant_notice(w::CONSULTANT_LEFT, name, lang),
         Notice::ConsultantRemoved(name) => w::consultant_notice(w::CONSULTANT_REMOVED, name, lang),
         Notice::JoinNotAnswered(name) => w::consultant_notice(w::JOIN_NOT_ANSWERED, name, lang),
+        Notice::ClientAway => w::CLIENT_AWAY.get(lang).to_string(),
+        Notice::ClientBack => w::CLIENT_BACK.get(lang).to_string(),
     }
 }

@@ -7,6 +7,7 @@ mod discussion;
 mod overlay;
 mod question;
 mod result;
+mod resume;
 mod review;
 mod text;
 mod welcome;
@@ -44,6 +45,7 @@ pub fn view(app: &App, viewer: &Viewer, frame: &mut Frame) {
         Screen::Question(_) => question::draw(app, viewer, frame, body),
         Screen::Review { cursor } => review::draw(app, viewer, frame, body, *cursor),
         Screen::Result(result) => result::draw(app, result, viewer, frame, body),
+        Screen::ResumeCode(entry) => resume::draw(entry, viewer, frame, body),
     }
     chrome::consultant_status(app, viewer, frame, status);
     chrome::hints(app, viewer, frame, hints);

@@ -19,6 +19,17 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
         None => {}
         Some(Overlay::ConfirmQuit) => confirm_quit(app, viewer, frame, area),
         Some(Overlay::RecordConsent) => record_consent(viewer, frame, area),
+        Some(Overlay::ResumeOffer) => {
+            let code = app.consultation().kept.as_deref().unwrap_or_default();
+            let text = w::RESUME_OFFER.get(viewer.lang).replace("{code}", code);
+            dialog(
+                viewer,
+                frame,
+                centered(area, 56, 5),
+                viewer.theme.key(),
+                &text,
+            );
+        }
     }
     let asking = app.consultation().asking.as_ref();
     if let Some(name) = asking.filter(|_| viewer.person == Person::Client) {

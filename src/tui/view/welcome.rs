@@ -47,6 +47,7 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
             WelcomeItem::Start if has_draft => w::START_AFRESH,
             WelcomeItem::Start => w::START,
             WelcomeItem::Language => w::LANGUAGE,
+            WelcomeItem::ResumeSession => w::RESUME_SESSION,
         };
         let selected = i == cursor;
         let (marker, style) = if selected {

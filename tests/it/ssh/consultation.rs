@@ -424,3 +424,125 @@ async fn marks_and_notes_reach_the_result_and_the_recording() {
     assert_eq!(String::from_utf8_lossy(&eval.stdout), report);
     stop(server).await;
 }
+
+/// Answers the first question with Enter (its first option) and waits for the next one; its id.
+async fn answer_first_question(client: &Client) -> String {
+    client.send(b"\r").await;
+    let screen = client
+        .wait_for("the first question", |s| question_on_screen(s).is_some())
+        .await;
+    let first = question_on_screen(&screen).expect("a question").id.clone();
+    client.send(b"\r").await;
+    let screen = client
+        .wait_for("the second question", |s| {
+            question_on_screen(s).is_some_and(|q| q.id != first)
+        })
+        .await;
+    question_on_screen(&screen).expect("a question").id.clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_client_resumes_by_code_where_they_were_and_the_consultant_is_told() {
+    let _shared = crate::support::HEAVY.read().await;
+    let (mut settings, key) = consultation_settings();
+    settings.timeouts.resume_grace = Duration::from_secs(30);
+    let server = start(settings).await;
+    let (client, code) = client_with_code(server.local_addr, client_options()).await;
+    let consultant = console(server.local_addr, &key, client_options()).await;
+    ask(&consultant, &client, &code).await;
+    client.send(b"w").await;
+    let second = answer_first_question(&client).await;
+    client.disconnect().await;
+    consultant
+        .wait_for("the consultant told", |s| s.contains("connection dropped"))
+        .await;
+    assert_eq!(
+        server.sessions(),
+        2,
+        "the kept session and the console count"
+    );
+
+    let back = Client::start(server.local_addr, client_options())
+        .await
+        .named("client again");
+    let screen = back.wait_for("the welcome", is_welcome).await;
+    assert!(
+        screen.contains("Resume a session: type its code"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains(&code),
+        "kept sessions are never listed:\n{screen}"
+    );
+    // The menu's last entry; a wrong code first, then the right one in lower case.
+    back.send(b"\x1b[B\x1b[B\r").await;
+    back.wait_for("the resume screen", |s| s.contains("Enter: resume"))
+        .await;
+    back.send(b"ZZZ-ZZZ\r").await;
+    back.wait_for("told no", |s| s.contains("No such session."))
+        .await;
+    back.send(code.to_lowercase().as_bytes()).await;
+    back.send(b"\r").await;
+    back.wait_for("the same question", |s| {
+        question_on_screen(s).is_some_and(|q| q.id == second)
+    })
+    .await;
+    consultant
+        .wait_for("the consultant told", |s| {
+            s.contains("The client reconnected.")
+        })
+        .await;
+    // The consultant follows the resumed client.
+    back.send(b"\r").await;
+    consultant
+        .wait_for("the next question on the consultant's screen", |s| {
+            question_on_screen(s).is_some_and(|q| q.id != second)
+        })
+        .await;
+    assert!(
+        super::eventually(DEADLINE, || server.sessions() == 2).await,
+        "the new connection's own session ended: {}",
+        server.sessions()
+    );
+    stop(server).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_client_is_offered_their_kept_session_and_not_after_the_grace() {
+    let _shared = crate::support::HEAVY.read().await;
+    let (mut settings, _) = consultation_settings();
+    let client_key = Arc::new(new_key());
+    settings.auth.keys = vec![client_key.public_key().clone()];
+    settings.auth.anonymous = false;
+    settings.timeouts.resume_grace = Duration::from_secs(2);
+    let server = start(settings).await;
+    let as_key = || Options::new(Auth::Key(Arc::clone(&client_key)));
+    let (client, code) = client_with_code(server.local_addr, as_key()).await;
+    let second = answer_first_question(&client).await;
+    client.disconnect().await;
+    assert!(super::eventually(DEADLINE, || server.sessions() == 1).await);
+
+    let back = Client::start(server.local_addr, as_key())
+        .await
+        .named("key again");
+    back.wait_for("the offer", |s| {
+        s.contains(&format!("Resume session {code}?"))
+    })
+    .await;
+    back.send(b"\r").await;
+    back.wait_for("the same question", |s| {
+        question_on_screen(s).is_some_and(|q| q.id == second)
+    })
+    .await;
+    back.disconnect().await;
+
+    // After the grace the answers are gone: no offer, a fresh welcome.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(super::eventually(DEADLINE, || server.sessions() == 0).await);
+    let late = Client::start(server.local_addr, as_key())
+        .await
+        .named("too late");
+    let screen = late.wait_for("the welcome", is_welcome).await;
+    assert!(!screen.contains("Resume session"), "{screen}");
+    stop(server).await;
+}

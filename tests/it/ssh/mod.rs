@@ -67,6 +67,8 @@ fn settings() -> ServeSettings {
             max_session: Duration::from_secs(120),
             keepalive: Duration::from_secs(60),
             auth_failure_delay: Duration::from_millis(20),
+            // Kept sessions have their own tests (consultation.rs); elsewhere a drop ends one.
+            resume_grace: Duration::ZERO,
             ..Timeouts::default()
         },
         record_dir: None,
