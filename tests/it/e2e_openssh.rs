@@ -467,3 +467,123 @@ fn openssh_without_a_pty_is_told_to_use_ssh_t() {
     let log = server.stop();
     assert!(log.contains("refused: no pty"), "{log}");
 }
+
+/// Two real `ssh` clients on one interview: a client (keyboard-interactive, anonymous beside the
+/// consultant keys) at 80×24 in English, and a consultant logged in with their key at 100×32 in
+/// Japanese. The consultant asks to join with the client's code, the client lets them answer, the
+/// consultant answers on the client's screen, leaves with q, and both quit. The server's log has
+/// the events and none of the answers.
+#[test]
+fn openssh_consultant_joins_a_client_answers_with_them_and_leaves() {
+    let Some(_serial) = setup(&["ssh", "tmux"]) else {
+        return;
+    };
+    let keys = tempfile::tempdir().expect("temporary directory");
+    let key = keys.path().join("sato");
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "Sato", "-f"])
+        .arg(&key)
+        .status()
+        .expect("ssh-keygen runs");
+    assert!(made.success());
+    let consultants = key.with_extension("pub");
+    let consultants = consultants.to_str().expect("a utf-8 path");
+    let server = Server::start(&["--allow-anonymous", "--consultant-keys", consultants]);
+    let port = server.addr.port();
+
+    let client = start_tmux("consult-client");
+    client.resize(80, 24);
+    let mut options = ssh_options(port);
+    options.extend(
+        [
+            "-o",
+            "PubkeyAuthentication=no",
+            "-o",
+            "SetEnv=LANG=en_US.UTF-8",
+        ]
+        .map(String::from),
+    );
+    client.run_ssh(&options);
+    let screen = client.wait_for("the welcome with a code", |s| s.contains("Session code: "));
+    let at = screen.find("Session code: ").expect("a code") + "Session code: ".len();
+    let code = screen[at..at + 7].to_string();
+    assert!(
+        screen.contains("▶ Start the check"),
+        "the menu fits 80×24:\n{screen}"
+    );
+
+    let consultant = start_tmux("consult-consultant");
+    let mut options = ssh_options(port);
+    options.extend(
+        [
+            "-i",
+            key.to_str().expect("a utf-8 path"),
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "SetEnv=LANG=ja_JP.UTF-8",
+        ]
+        .map(String::from),
+    );
+    consultant.run_ssh(&options);
+    consultant.wait_for("the console in Japanese", |s| {
+        s.contains("相談員コンソール")
+    });
+    consultant.type_text(&code.to_lowercase());
+    consultant.send(&["Enter"]);
+    client.wait_for("the request", |s| {
+        s.contains("Sato asks to join your session")
+    });
+    client.type_text("d");
+    client.wait_for("the drive line", |s| {
+        s.contains("Consultant Sato can answer with you")
+    });
+    consultant.wait_for("the consultant's line", |s| {
+        s.contains("相談員のSatoさんも回答できます")
+    });
+
+    // The client starts; the consultant picks the second option of question 1 for them.
+    client.send(&["Enter"]);
+    client.wait_for("question 1", |s| {
+        on_question(s, 1) && marked_option(s).is_some()
+    });
+    consultant.wait_for("question 1 in Japanese", |s| s.contains("質問 1 /"));
+    consultant.send(&["Down"]);
+    let screen = client.wait_for("the marker moved by the consultant", |s| {
+        marked_option(s).is_some_and(|m| !m.starts_with("A work status"))
+    });
+    let chosen = marked_option(&screen).expect("a marked option");
+    consultant.send(&["Enter"]);
+    client.wait_for("question 2 on the client's screen", |s| on_question(s, 2));
+    consultant.type_text("q");
+    consultant.wait_for("the console again", |s| {
+        s.contains("セッションから退出しました")
+    });
+    client.wait_for("told", |s| s.contains("Consultant Sato left the session."));
+
+    client.type_text("q");
+    client.wait_for("the quit question", |s| s.contains("Quit kouteki?"));
+    client.type_text("y");
+    client.wait_ssh_exit(1);
+    consultant.send(&["Escape"]);
+    consultant.wait_ssh_exit(1);
+    let log = server.stop();
+    for event in [
+        "console start",
+        "consultant asks to join",
+        "consultant joined",
+        "may_answer=true",
+        "consultant left the session",
+    ] {
+        assert!(log.contains(event), "{event:?} in the log:\n{log}");
+    }
+    let chosen_words = chosen
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        !log.contains(&chosen_words),
+        "the log holds no answers ({chosen_words:?}):\n{log}"
+    );
+}
