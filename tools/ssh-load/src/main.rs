@@ -5,7 +5,11 @@
 //! target/release/ssh-load ADDR idle N [--hold SECS]
 //! target/release/ssh-load ADDR roundtrip N K [--interval-ms MS]
 //! target/release/ssh-load ADDR firstframe N
+//! target/release/ssh-load ADDR pairs P A K --consultant-key FILE [--server-pid PID]
+//! target/release/ssh-load ADDR kept N [--server-pid PID]
 //! ```
+//!
+//! `pairs` and `kept` are guided consultations under load: see [`consult`].
 //!
 //! - `idle N`: opens N sessions (pty 100×32 + shell), waits until each shows the welcome screen,
 //!   prints `idle: ready N sessions`, and holds them until a line on stdin, or `--hold SECS` passed
@@ -33,15 +37,20 @@ use russh::keys::PublicKeyOrCertificate;
 use russh::{Channel, ChannelMsg, Disconnect};
 use tokio::sync::{Barrier, Semaphore};
 
+mod consult;
+
 /// What the welcome screen shows (English, or Japanese for a client sending LANG=ja).
 const WELCOME: [&str; 2] = ["Start the check", "チェックを始める"];
-const DOWN: &[u8] = b"\x1b[B";
-const UP: &[u8] = b"\x1b[A";
+/// The Down key.
+pub const DOWN: &[u8] = b"\x1b[B";
+/// The Up key.
+pub const UP: &[u8] = b"\x1b[A";
 /// How long any one step (connecting, a first frame, a key's answer) may take before it counts as
 /// failed.
-const STEP_LIMIT: Duration = Duration::from_secs(10);
+pub const STEP_LIMIT: Duration = Duration::from_secs(10);
 
-struct Client;
+/// The client handler: accepts any host key.
+pub struct Client;
 
 impl client::Handler for Client {
     type Error = russh::Error;
@@ -55,8 +64,9 @@ impl client::Handler for Client {
     }
 }
 
+/// The command line's options.
 #[derive(Debug, Clone)]
-struct Options {
+pub struct Options {
     addr: SocketAddr,
     user: String,
     code: Option<String>,
@@ -65,12 +75,16 @@ struct Options {
     parallel: usize,
     hold: Option<Duration>,
     interval: Duration,
+    consultant_key: Option<std::path::PathBuf>,
+    server_pid: Option<u32>,
 }
 
 enum Mode {
     Idle(usize),
     Roundtrip(usize, usize),
     FirstFrame(usize),
+    Pairs(usize, usize, usize),
+    Kept(usize),
 }
 
 /// One open session on the welcome screen.
@@ -92,7 +106,8 @@ impl Session {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: ssh_load ADDR (idle N [--hold SECS] | roundtrip N K [--interval-ms MS] | firstframe N)\n\
+        "usage: ssh_load ADDR (idle N [--hold SECS] | roundtrip N K [--interval-ms MS] | firstframe N\n\
+         \x20      | pairs P A K --consultant-key FILE | kept N) [--server-pid PID]\n\
          \x20      [--user NAME] [--code CODE] [--cols C] [--rows R] [--parallel P]"
     );
     std::process::exit(2);
@@ -109,6 +124,12 @@ fn parse_args() -> (Options, Mode) {
         Some("idle") => Mode::Idle(number(args.next())),
         Some("roundtrip") => Mode::Roundtrip(number(args.next()), number(args.next())),
         Some("firstframe") => Mode::FirstFrame(number(args.next())),
+        Some("pairs") => Mode::Pairs(
+            number(args.next()),
+            number(args.next()),
+            number(args.next()),
+        ),
+        Some("kept") => Mode::Kept(number(args.next())),
         _ => usage(),
     };
     let mut options = Options {
@@ -120,6 +141,8 @@ fn parse_args() -> (Options, Mode) {
         parallel: 32,
         hold: None,
         interval: Duration::from_millis(100),
+        consultant_key: None,
+        server_pid: None,
     };
     while let Some(flag) = args.next() {
         match flag.as_str() {
@@ -129,6 +152,8 @@ fn parse_args() -> (Options, Mode) {
             "--rows" => options.rows = number(args.next()),
             "--parallel" => options.parallel = number::<usize>(args.next()).max(1),
             "--hold" => options.hold = Some(Duration::from_secs_f64(number(args.next()))),
+            "--consultant-key" => options.consultant_key = Some(number(args.next())),
+            "--server-pid" => options.server_pid = Some(number(args.next())),
             "--interval-ms" => {
                 options.interval = Duration::from_secs_f64(number::<f64>(args.next()) / 1000.0);
             }
@@ -138,7 +163,8 @@ fn parse_args() -> (Options, Mode) {
     (options, mode)
 }
 
-fn ms(d: Duration) -> f64 {
+/// Milliseconds.
+pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
@@ -177,7 +203,11 @@ async fn authenticate(
 }
 
 /// A session channel with a pty of the options' size and a shell.
-async fn open_shell(handle: &Handle<Client>, options: &Options) -> Result<Channel<Msg>, String> {
+/// A session channel with a pty and a shell.
+pub async fn open_shell(
+    handle: &Handle<Client>,
+    options: &Options,
+) -> Result<Channel<Msg>, String> {
     let channel = handle
         .channel_open_session()
         .await
@@ -261,7 +291,8 @@ async fn open_many(
 }
 
 /// min / median / p95 / p99 / max of `samples` in ms (nearest rank).
-struct Summary {
+/// A summary of samples.
+pub struct Summary {
     count: usize,
     min: f64,
     median: f64,
@@ -271,7 +302,8 @@ struct Summary {
     mean: f64,
 }
 
-fn summarize(samples: &mut [f64]) -> Summary {
+/// The summary of `samples`.
+pub fn summarize(samples: &mut [f64]) -> Summary {
     samples.sort_by(f64::total_cmp);
     let n = samples.len();
     let rank = |p: f64| samples[((p * n as f64).ceil() as usize).clamp(1, n) - 1];
@@ -286,7 +318,8 @@ fn summarize(samples: &mut [f64]) -> Summary {
     }
 }
 
-fn client_config() -> Arc<client::Config> {
+/// The client configuration.
+pub fn client_config() -> Arc<client::Config> {
     Arc::new(client::Config {
         nodelay: true,
         ..client::Config::default()
@@ -418,7 +451,7 @@ async fn type_keys(
 }
 
 /// The time from `sent` to the next data on the channel.
-async fn answer_to(channel: &mut Channel<Msg>, sent: Instant) -> Result<Duration, String> {
+pub async fn answer_to(channel: &mut Channel<Msg>, sent: Instant) -> Result<Duration, String> {
     loop {
         match tokio::time::timeout(STEP_LIMIT, channel.wait()).await {
             Ok(Some(ChannelMsg::Data { .. })) => return Ok(sent.elapsed()),
@@ -508,6 +541,16 @@ async fn main() {
         Mode::Idle(n) => idle(&options, n).await,
         Mode::Roundtrip(n, k) => roundtrip(&options, n, k).await,
         Mode::FirstFrame(n) => first_frame(&options, n).await,
+        Mode::Pairs(p, a, k) => match &options.consultant_key {
+            Some(path) => match russh::keys::load_secret_key(path, None) {
+                Ok(key) => {
+                    consult::pairs(&options, (p, a, k), &Arc::new(key), options.server_pid).await
+                }
+                Err(e) => Err(format!("{}: {e}", path.display())),
+            },
+            None => Err("pairs needs --consultant-key FILE".into()),
+        },
+        Mode::Kept(n) => consult::kept(&options, n, options.server_pid).await,
     };
     if let Err(e) = result {
         eprintln!("ssh_load: {e}");
