@@ -354,6 +354,7 @@ fn expected_summary_counts(content: &Content) -> Vec<String> {
             by_kind(SourceKind::Plan)
         ),
         "languages: en, ja (every text in both)".to_string(),
+        format!("warnings: {}", content.warnings.len()),
     ]
 }
 

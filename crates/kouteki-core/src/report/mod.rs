@@ -10,5 +10,7 @@ mod text;
 pub use answer_text::answer_text;
 pub use json::to_json;
 pub use markdown::to_markdown;
-pub use model::{AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportUpcoming};
+pub use model::{
+    AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportSource, ReportUpcoming,
+};
 pub use text::{severity_style, to_text};

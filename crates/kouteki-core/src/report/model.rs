@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::content::{Content, Source};
+use crate::content::{Content, Extra, Rule, SourceKind};
+use crate::lang::Text;
 use crate::engine::Assessment;
 use crate::i18n;
 use crate::lang::Lang;
@@ -56,10 +57,21 @@ pub struct ReportFinding {
     /// The answers it rests on: question id → answer as in answers files.
     pub rests_on: serde_json::Map<String, serde_json::Value>,
     /// Sources.
-    pub sources: Vec<Source>,
+    pub sources: Vec<ReportSource>,
     /// The same answers for people: (question, answer) in words.
     #[serde(skip)]
     pub why: Vec<(String, String)>,
+}
+
+/// One source, its title in the report's language: the contract's `{"title", "url", "kind"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportSource {
+    /// The title, in the report language.
+    pub title: String,
+    /// A full https URL.
+    pub url: String,
+    /// Official, secondary or plan.
+    pub kind: SourceKind,
 }
 
 /// One upcoming change, localized.
@@ -192,26 +204,13 @@ fn finding(
     lang: Lang,
 ) -> ReportFinding {
     let rule = f.rule(content);
-    let extras: Vec<_> = f.extras.iter().map(|i| &rule.extras[*i]).collect();
-    let explanation = std::iter::once(rule.explanation.get(lang))
-        .chain(
-            extras
-                .iter()
-                .filter_map(|e| e.explanation.as_ref().map(|t| t.get(lang))),
-        )
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let localize = |list: &[crate::lang::Text]| {
+    let extras: Vec<&Extra> = f.extras.iter().map(|i| &rule.extras[*i]).collect();
+    let texts = FindingTexts::new(rule, &extras);
+    let localize = |list: &[&Text]| {
         list.iter()
             .map(|t| t.get(lang).to_string())
             .collect::<Vec<_>>()
     };
-    let mut actions = localize(&rule.actions);
-    let mut documents = localize(&rule.documents);
-    for extra in &extras {
-        actions.extend(localize(&extra.actions));
-        documents.extend(localize(&extra.documents));
-    }
     let answer = |q: usize| {
         crate::answers::Lookup::get(&assessment.answers, q)
             .expect("rests_on lists answered questions")
@@ -220,10 +219,10 @@ fn finding(
         id: rule.id.clone(),
         area: rule.area,
         severity: rule.severity,
-        title: rule.title.get(lang).to_string(),
-        explanation,
-        actions,
-        documents,
+        title: texts.title.get(lang).to_string(),
+        explanation: localize(&texts.explanation).join("\n\n"),
+        actions: localize(&texts.actions),
+        documents: localize(&texts.documents),
         rests_on: f
             .rests_on
             .iter()
@@ -234,7 +233,15 @@ fn finding(
                 )
             })
             .collect(),
-        sources: rule.sources.clone(),
+        sources: texts
+            .sources
+            .iter()
+            .map(|s| ReportSource {
+                title: s.title.get(lang).to_string(),
+                url: s.url.clone(),
+                kind: s.kind,
+            })
+            .collect(),
         why: f
             .rests_on
             .iter()
@@ -245,6 +252,54 @@ fn finding(
                 )
             })
             .collect(),
+    }
+}
+
+/// A finding's texts once its extras are applied in order: each adds its paragraphs, or with
+/// `replace` takes the place of what came before.
+struct FindingTexts<'c> {
+    title: &'c Text,
+    explanation: Vec<&'c Text>,
+    actions: Vec<&'c Text>,
+    documents: Vec<&'c Text>,
+    sources: Vec<&'c crate::content::Source>,
+}
+
+impl<'c> FindingTexts<'c> {
+    fn new(rule: &'c Rule, extras: &[&'c Extra]) -> FindingTexts<'c> {
+        let mut texts = FindingTexts {
+            title: &rule.title,
+            explanation: vec![&rule.explanation],
+            actions: rule.actions.iter().collect(),
+            documents: rule.documents.iter().collect(),
+            sources: rule.sources.iter().collect(),
+        };
+        for extra in extras {
+            texts.apply(extra);
+        }
+        texts
+    }
+
+    fn apply(&mut self, extra: &'c Extra) {
+        if let Some(title) = &extra.title {
+            self.title = title;
+        }
+        if extra.replace {
+            clear_if(&mut self.explanation, extra.explanation.is_some());
+            clear_if(&mut self.actions, !extra.actions.is_empty());
+            clear_if(&mut self.documents, !extra.documents.is_empty());
+            clear_if(&mut self.sources, !extra.sources.is_empty());
+        }
+        self.explanation.extend(extra.explanation.as_ref());
+        self.actions.extend(&extra.actions);
+        self.documents.extend(&extra.documents);
+        self.sources.extend(&extra.sources);
+    }
+}
+
+fn clear_if<T>(list: &mut Vec<T>, given: bool) {
+    if given {
+        list.clear();
     }
 }
 
