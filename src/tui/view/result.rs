@@ -292,12 +292,7 @@ fn finding_lines(f: &ReportFinding, viewer: &Viewer, width: u16) -> Vec<Line<'st
 fn upcoming_lines(u: &ReportUpcoming, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
     let (lang, theme) = (viewer.lang, viewer.theme);
     let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "{} {} · {}",
-            ui::FROM.get(lang),
-            u.effective_from,
-            u.area.title().get(lang)
-        ),
+        format!("{} · {}", u.when, u.area.title().get(lang)),
         theme.severity(u.severity),
     ))];
     lines.extend(wrap(&u.title, width, "", "", theme.heading()));

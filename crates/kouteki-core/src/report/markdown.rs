@@ -90,13 +90,7 @@ fn write_upcoming(out: &mut String, report: &Report) {
             .as_ref()
             .map(|n| format!(". {n}"))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- **{}** {} {}{plan}{note}",
-            u.title,
-            ui::FROM.get(lang),
-            u.effective_from
-        );
+        let _ = writeln!(out, "- **{}** {}{plan}{note}", u.title, u.when);
     }
     let _ = writeln!(out);
 }

@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use crate::content::{Content, Extra, Rule, SourceKind};
-use crate::lang::Text;
 use crate::engine::Assessment;
 use crate::i18n;
 use crate::lang::Lang;
+use crate::lang::Text;
 use crate::severity::{Area, Severity};
 
 /// A whole report in one language.
@@ -81,6 +81,9 @@ pub struct ReportUpcoming {
     pub id: String,
     /// Start date, `YYYY-MM-DD`.
     pub effective_from: String,
+    /// The start date as the report line says it (「2027年4月1日から」, 「予定日 2027年3月31日」).
+    #[serde(skip)]
+    pub when: String,
     /// Announced, not yet law.
     pub plan: bool,
     /// Title.
@@ -308,6 +311,7 @@ fn upcoming(content: &Content, u: &crate::engine::Upcoming, lang: Lang) -> Repor
     ReportUpcoming {
         id: rule.id.clone(),
         effective_from: u.effective_from.to_string(),
+        when: i18n::upcoming_date(u.effective_from, u.plan, lang),
         plan: u.plan,
         title: rule.title.get(lang).to_string(),
         note: u

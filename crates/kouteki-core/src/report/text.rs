@@ -139,7 +139,7 @@ fn write_upcoming(out: &mut String, report: &Report) {
     }
     let _ = writeln!(out, "\n{}", heading(ui::UPCOMING.get(lang)));
     for u in &report.upcoming {
-        let mut line = format!("{} {} — {}", ui::FROM.get(lang), u.effective_from, u.title);
+        let mut line = format!("{} — {}", u.when, u.title);
         if u.plan {
             let _ = write!(line, " ({})", ui::PLANNED.get(lang));
         }

@@ -44,6 +44,13 @@ struct TextExpect {
     lacks: Vec<String>,
 }
 
+/// The part of a case from `[expect]` on (with its `[[expect.text]]` entries).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectTable {
+    expect: Expect,
+}
+
 struct Case {
     path: PathBuf,
     answers_text: String,
@@ -67,8 +74,9 @@ fn read_case(path: &Path) -> Case {
     let at = text
         .find("\n[expect]")
         .unwrap_or_else(|| panic!("{}: no [expect] table", path.display()));
-    let expect: Expect = toml::from_str(&text[at..].replacen("[expect]", "", 1))
-        .unwrap_or_else(|e| panic!("{}: bad [expect]: {e}", path.display()));
+    let expect = toml::from_str::<ExpectTable>(&text[at..])
+        .unwrap_or_else(|e| panic!("{}: bad [expect]: {e}", path.display()))
+        .expect;
     Case {
         path: path.to_path_buf(),
         answers_text: text[..at].to_string(),
@@ -182,18 +190,17 @@ fn differences(expect: &Expect, report: &Report) -> Vec<String> {
 }
 
 /// Everything a report says under one id: a finding's title, explanation, actions and documents,
-/// an upcoming entry's title, explanation and note, or a note's text. `None` when the id is absent.
+/// an upcoming entry's date line, title, explanation and note, or a note's text. `None` when the id is absent.
 fn texts_of(report: &Report, id: &str) -> Option<String> {
     if let Some(f) = report.findings.iter().find(|f| f.id == id) {
         let mut all = vec![f.title.clone(), f.explanation.clone()];
         all.extend(f.actions.iter().cloned());
         all.extend(f.documents.iter().cloned());
-        all.extend(f.sources.iter().map(|s| s.title.clone()));
         return Some(all.join("\n"));
     }
     if let Some(u) = report.upcoming.iter().find(|u| u.id == id) {
         let note = u.note.clone().unwrap_or_default();
-        return Some([u.title.clone(), u.explanation.clone(), note].join("\n"));
+        return Some([u.when.clone(), u.title.clone(), u.explanation.clone(), note].join("\n"));
     }
     report
         .notes
@@ -215,7 +222,10 @@ fn text_differences(expect: &Expect, reports: &[Report; 2]) -> Vec<String> {
             continue;
         };
         for c in t.contains.iter().filter(|c| !text.contains(c.as_str())) {
-            problems.push(format!("text: `{}` ({}) does not say \"{c}\"", t.id, t.lang));
+            problems.push(format!(
+                "text: `{}` ({}) does not say \"{c}\"",
+                t.id, t.lang
+            ));
         }
         for l in t.lacks.iter().filter(|l| text.contains(l.as_str())) {
             problems.push(format!("text: `{}` ({}) says \"{l}\"", t.id, t.lang));
