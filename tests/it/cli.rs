@@ -391,6 +391,44 @@ fn check_accepts_a_copy_of_the_default_pack() {
     }
 }
 
+#[test]
+fn check_warns_about_weak_sources_and_strict_fails_on_them() {
+    let scratch = Scratch::new();
+    let dir = scratch.copy_assets("pack");
+    let rules_path = format!("{dir}/rules.toml");
+    let rules = std::fs::read_to_string(scratch.path().join(&rules_path)).expect("rules");
+    // tax.income.not_filed's sources: one secondary page with a one-language title on a bare host.
+    let start = rules.find("id = \"tax.income.not_filed\"").expect("rule");
+    let from = start + rules[start..].find("sources = [").expect("sources");
+    let to = from + rules[from..].find("\n]\n").expect("end") + 3;
+    let weak = "sources = [\n  { title = \"Some office\", url = \"https://example.jp\", kind = \"secondary\" },\n]\n";
+    let edited = format!("{}{weak}{}", &rules[..from], &rules[to..]);
+    scratch.write(&rules_path, &edited);
+    let run = scratch.run(&["check", "--rules", dir]);
+    run.expect_code(0);
+    let warnings = run.stderr_lines();
+    assert_eq!(warnings.len(), 3, "{run:#?}");
+    for (warning, says) in warnings.iter().zip([
+        "every source is `secondary`",
+        "a source title needs both languages",
+        "is a bare host",
+    ]) {
+        assert!(
+            warning.starts_with("warning: pack/rules.toml:"),
+            "{warning}"
+        );
+        assert!(warning.contains("rule `tax.income.not_filed`"), "{warning}");
+        assert!(warning.contains(says), "{warning} (expected {says})");
+    }
+    assert!(run.stdout.contains("warnings: 3"), "{}", run.stdout);
+    let strict = scratch.run(&["check", "--strict", "--rules", dir]);
+    strict.expect_code(1);
+    assert!(strict.stderr.contains("--strict"), "{strict:#?}");
+    let clean = scratch.run(&["check", "--strict"]);
+    clean.expect_code(0);
+    assert_eq!(clean.stderr, "");
+}
+
 /// What `load` says about a pack directory, each error as `check` prints it.
 fn library_errors(dir: &Path, shown: &str) -> Vec<String> {
     let texts: Vec<(String, String)> = PACK_FILES
