@@ -155,11 +155,7 @@ fn entry_row(entry: &Entry, viewer: &Viewer) -> (&'static str, Style, String) {
             theme.severity(f.severity),
             f.title.clone(),
         ),
-        Entry::Upcoming(u) => (
-            "→",
-            theme.dim(),
-            format!("{} {}", u.effective_from, u.title),
-        ),
+        Entry::Upcoming(u) => ("→", theme.dim(), format!("{} {}", u.when, u.title)),
         Entry::About => ("·", theme.dim(), w::ABOUT.get(viewer.lang).to_string()),
     }
 }
@@ -315,8 +311,8 @@ fn about_lines(report: &Report, viewer: &Viewer, width: u16) -> Vec<Line<'static
     lines.push(Line::default());
     let reviewed = format!(
         "{} · {}",
-        w::labelled(ui::AS_OF, &report.as_of, lang),
-        w::labelled(ui::REVIEWED, &report.content_reviewed, lang)
+        w::labelled(ui::AS_OF, &report.as_of_text, lang),
+        w::labelled(ui::REVIEWED, &report.content_reviewed_text, lang)
     );
     lines.extend(wrap(&reviewed, width, "", "", theme.dim()));
     lines.extend(wrap(&report.disclaimer, width, "", "", theme.dim()));

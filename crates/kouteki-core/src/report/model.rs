@@ -19,6 +19,12 @@ pub struct Report {
     pub as_of: String,
     /// Content review date, `YYYY-MM-DD`.
     pub content_reviewed: String,
+    /// The evaluation date as the report's language writes it (2026年11月24日 in Japanese).
+    #[serde(skip)]
+    pub as_of_text: String,
+    /// The review date as the report's language writes it.
+    #[serde(skip)]
+    pub content_reviewed_text: String,
     /// Report language.
     pub lang: Lang,
     /// Worst area severity.
@@ -164,6 +170,8 @@ impl Report {
         Report {
             as_of: assessment.as_of.to_string(),
             content_reviewed: assessment.content_reviewed.to_string(),
+            as_of_text: i18n::date(assessment.as_of, lang),
+            content_reviewed_text: i18n::date(assessment.content_reviewed, lang),
             lang,
             overall: assessment.overall,
             areas,

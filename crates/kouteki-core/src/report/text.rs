@@ -50,9 +50,9 @@ pub fn to_text(report: &Report) -> String {
         out,
         "{}: {} · {}: {}",
         ui::AS_OF.get(lang),
-        report.as_of,
+        report.as_of_text,
         ui::REVIEWED.get(lang),
-        report.content_reviewed
+        report.content_reviewed_text
     );
     let _ = writeln!(out);
     let _ = writeln!(
