@@ -2,6 +2,7 @@
 //! terminal text, or Markdown for a client.
 
 mod answer_text;
+mod finding_texts;
 mod json;
 mod markdown;
 mod model;

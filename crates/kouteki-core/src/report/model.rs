@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::content::{Content, Extra, Rule, SourceKind};
+use super::finding_texts::FindingTexts;
+use crate::content::{Content, Extra, SourceKind};
 use crate::engine::Assessment;
 use crate::i18n;
 use crate::lang::Lang;
@@ -263,54 +264,6 @@ fn finding(
                 )
             })
             .collect(),
-    }
-}
-
-/// A finding's texts once its extras are applied in order: each adds its paragraphs, or with
-/// `replace` takes the place of what came before.
-struct FindingTexts<'c> {
-    title: &'c Text,
-    explanation: Vec<&'c Text>,
-    actions: Vec<&'c Text>,
-    documents: Vec<&'c Text>,
-    sources: Vec<&'c crate::content::Source>,
-}
-
-impl<'c> FindingTexts<'c> {
-    fn new(rule: &'c Rule, extras: &[&'c Extra]) -> FindingTexts<'c> {
-        let mut texts = FindingTexts {
-            title: &rule.title,
-            explanation: vec![&rule.explanation],
-            actions: rule.actions.iter().collect(),
-            documents: rule.documents.iter().collect(),
-            sources: rule.sources.iter().collect(),
-        };
-        for extra in extras {
-            texts.apply(extra);
-        }
-        texts
-    }
-
-    fn apply(&mut self, extra: &'c Extra) {
-        if let Some(title) = &extra.title {
-            self.title = title;
-        }
-        if extra.replace {
-            clear_if(&mut self.explanation, extra.explanation.is_some());
-            clear_if(&mut self.actions, !extra.actions.is_empty());
-            clear_if(&mut self.documents, !extra.documents.is_empty());
-            clear_if(&mut self.sources, !extra.sources.is_empty());
-        }
-        self.explanation.extend(extra.explanation.as_ref());
-        self.actions.extend(&extra.actions);
-        self.documents.extend(&extra.documents);
-        self.sources.extend(&extra.sources);
-    }
-}
-
-fn clear_if<T>(list: &mut Vec<T>, given: bool) {
-    if given {
-        list.clear();
     }
 }
 
