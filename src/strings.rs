@@ -112,7 +112,7 @@ pub mod tui {
         /// Help panel: why.
         WHY_WE_ASK = ("Why we ask", "この質問の理由");
         /// Help panel: where.
-        WHERE_TO_FIND = ("Where to find this", "確認できる場所");
+        WHERE_TO_FIND = ("Where to find this", "確認方法");
         /// Multi-choice hint.
         MULTI_HINT = ("Space ticks an option; Enter confirms.", "Spaceで選択/解除、Enterで確定します。");
         /// Field hint for dates.

@@ -8,11 +8,27 @@ use super::pack_dir::load_content;
 use kouteki_core::content::{Content, SourceKind};
 use kouteki_core::severity::Severity;
 
-/// Runs `check`.
-pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
+/// `kouteki check`'s flags.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CheckArgs {
+    /// Fail (exit 1) when the content lints warn: a rule citing only secondary sources, a source
+    /// URL that is a bare host, a source title in one language only.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Runs `check`: the summary on stdout, each warning on stderr.
+pub fn run(dir: Option<&Path>, args: &CheckArgs) -> Result<(), CliError> {
     let content = load_content(dir)?;
     let origin = dir.map_or("built-in content".to_string(), |d| d.display().to_string());
     let _ = write!(anstream::stdout(), "{}", summary(&content, &origin));
+    let mut stderr = anstream::stderr();
+    for warning in &content.warnings {
+        let _ = writeln!(stderr, "warning: {warning}");
+    }
+    if args.strict && !content.warnings.is_empty() {
+        return Err(CliError::Strict(content.warnings.len()));
+    }
     Ok(())
 }
 
@@ -39,7 +55,8 @@ pub fn summary(content: &Content, origin: &str) -> String {
          rules: {} (violation {}, caution {}, info {}, ok {}; planned {}; dated {})\n\
          notes: {}\n\
          sources: {} (official {}, secondary {}, plan {})\n\
-         languages: en, ja (every text in both)\n",
+         languages: en, ja (every text in both)\n\
+         warnings: {}\n",
         pack.name,
         pack.version,
         pack.reviewed,
@@ -62,5 +79,6 @@ pub fn summary(content: &Content, origin: &str) -> String {
         count_kind(SourceKind::Official),
         count_kind(SourceKind::Secondary),
         count_kind(SourceKind::Plan),
+        content.warnings.len(),
     )
 }

@@ -33,6 +33,9 @@ pub enum CliError {
     /// Anything else that failed while running (starting the server, listening, writing).
     #[error("{0}")]
     Runtime(String),
+    /// `check --strict`: the pack loads, but the content lints found this many warnings.
+    #[error("{0} content warning(s), and --strict treats warnings as failures")]
+    Strict(usize),
     /// `eval --fail-on`: the report was printed, and its overall result is at least the threshold.
     #[error("the overall result is {}, at least --fail-on {}", .overall.id(), .threshold.id())]
     Verdict {
@@ -53,7 +56,10 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Core(_) | CliError::Read { .. } | CliError::BadInput(_) => EXIT_BAD_INPUT,
-            CliError::Terminal(_) | CliError::Runtime(_) | CliError::Verdict { .. } => EXIT_FAILURE,
+            CliError::Terminal(_)
+            | CliError::Runtime(_)
+            | CliError::Verdict { .. }
+            | CliError::Strict(_) => EXIT_FAILURE,
         }
     }
 

@@ -68,8 +68,9 @@ pub struct InterviewArgs {
 pub enum Command {
     /// Assess an answers file and print the result (exit 0 whatever the verdict unless --fail-on, 2 on bad input).
     Eval(EvalArgs),
-    /// Validate a content pack and print a summary (exit 2 with every error listed if it fails).
-    Check,
+    /// Validate a content pack and print a summary (exit 2 with every error listed if it fails;
+    /// warnings are listed on stderr, and fail with exit 1 under --strict).
+    Check(check::CheckArgs),
     /// Serve the interview over SSH to clients of a consultation (see README: Consultations over SSH).
     Serve(Box<serve::ServeArgs>),
     /// Print a shell completion script (see README: install it where your shell looks for them).
@@ -185,7 +186,7 @@ pub fn run() -> ExitCode {
     cli.color.apply_to_output();
     let result = match &cli.command {
         Some(Command::Eval(args)) => eval::run(cli.rules.as_deref(), args),
-        Some(Command::Check) => check::run(cli.rules.as_deref()),
+        Some(Command::Check(args)) => check::run(cli.rules.as_deref(), args),
         Some(Command::Serve(args)) => serve::run(cli.rules.as_deref(), args),
         Some(Command::Completions { shell }) => docs::completions(*shell),
         Some(Command::Man) => docs::man(),

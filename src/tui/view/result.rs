@@ -180,11 +180,7 @@ fn entry_row(entry: &Entry, viewer: &Viewer) -> (&'static str, Style, String) {
             theme.severity(f.severity),
             f.title.clone(),
         ),
-        Entry::Upcoming(u) => (
-            "→",
-            theme.dim(),
-            format!("{} {}", u.effective_from, u.title),
-        ),
+        Entry::Upcoming(u) => ("→", theme.dim(), format!("{} {}", u.when, u.title)),
         Entry::Discussion => ("⚑", theme.key(), w::TO_DISCUSS.get(viewer.lang).to_string()),
         Entry::About => ("·", theme.dim(), w::ABOUT.get(viewer.lang).to_string()),
     }
@@ -351,12 +347,7 @@ fn finding_lines(
 fn upcoming_lines(u: &ReportUpcoming, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
     let (lang, theme) = (viewer.lang, viewer.theme);
     let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "{} {} · {}",
-            ui::FROM.get(lang),
-            u.effective_from,
-            u.area.title().get(lang)
-        ),
+        format!("{} · {}", u.when, u.area.title().get(lang)),
         theme.severity(u.severity),
     ))];
     lines.extend(wrap(&u.title, width, "", "", theme.heading()));
@@ -379,8 +370,8 @@ fn about_lines(report: &Report, viewer: &Viewer, width: u16) -> Vec<Line<'static
     lines.push(Line::default());
     let reviewed = format!(
         "{} · {}",
-        w::labelled(ui::AS_OF, &report.as_of, lang),
-        w::labelled(ui::REVIEWED, &report.content_reviewed, lang)
+        w::labelled(ui::AS_OF, &report.as_of_text, lang),
+        w::labelled(ui::REVIEWED, &report.content_reviewed_text, lang)
     );
     lines.extend(wrap(&reviewed, width, "", "", theme.dim()));
     lines.extend(wrap(&report.disclaimer, width, "", "", theme.dim()));

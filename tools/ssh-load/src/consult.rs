@@ -244,17 +244,31 @@ pub async fn pairs(
             Err(e) => failures.push(e.to_string()),
         }
     }
+    report(
+        &mut all,
+        &failures,
+        (p, a, typists * k),
+        (before, with_pairs),
+    )
+}
+
+/// Prints the summary line of `pairs`.
+fn report(
+    all: &mut [f64],
+    failures: &[String],
+    (p, a, keys): (usize, usize, usize),
+    (before, with_pairs): (Option<u64>, Option<u64>),
+) -> Result<(), String> {
     if all.is_empty() {
         return Err(format!("no samples; {failures:?}"));
     }
-    let s = summarize(&mut all);
+    let s = summarize(all);
     let per_pair = match (before, with_pairs) {
         (Some(b), Some(w)) if p > 0 => format!("{}", w.saturating_sub(b) / p as u64),
         _ => "?".into(),
     };
     println!(
-        "pairs: pairs={p} alone={a} keys={} other_viewer_samples={} min={:.3} median={:.3} p95={:.3} p99={:.3} max={:.3} ms rss_kb_per_pair={per_pair} failures={}",
-        typists * k,
+        "pairs: pairs={p} alone={a} keys={keys} other_viewer_samples={} min={:.3} median={:.3} p95={:.3} p99={:.3} max={:.3} ms rss_kb_per_pair={per_pair} failures={}",
         s.count,
         s.min,
         s.median,

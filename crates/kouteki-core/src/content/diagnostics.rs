@@ -15,6 +15,8 @@ use crate::lang::{Lang, Text};
 pub struct Diagnostics {
     /// The errors so far.
     pub errors: Vec<LocatedError>,
+    /// The warnings so far: lints that do not refuse the pack.
+    pub warnings: Vec<LocatedError>,
 }
 
 impl Diagnostics {
@@ -27,6 +29,18 @@ impl Diagnostics {
         message: impl Into<String>,
     ) {
         self.errors
+            .push(LocatedError::at(source, offset, subject, message));
+    }
+
+    /// Records a warning at `offset` in `source`.
+    pub fn warn(
+        &mut self,
+        source: &SourceText<'_>,
+        offset: usize,
+        subject: &str,
+        message: impl Into<String>,
+    ) {
+        self.warnings
             .push(LocatedError::at(source, offset, subject, message));
     }
 

@@ -57,6 +57,7 @@ fn check_all(sources: PackSources<'_>) -> Result<Content, Vec<LocatedError>> {
             questions,
             rules,
             notes,
+            warnings: in_file_order(diag.warnings, &sources),
         }),
         _ => Err(in_file_order(diag.errors, &sources)),
     }

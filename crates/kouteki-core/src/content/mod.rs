@@ -12,6 +12,7 @@ mod model;
 mod questions;
 mod raw;
 mod rules;
+mod sources;
 
 pub use load::{PACK_FILES, PackSources, load};
 pub use model::*;

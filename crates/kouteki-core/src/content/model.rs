@@ -23,6 +23,9 @@ pub struct Content {
     pub rules: Vec<Rule>,
     /// Report-level notes.
     pub notes: Vec<Note>,
+    /// Content lints that do not stop the pack from loading (weak sources, one-language titles):
+    /// `kouteki check` lists them and `--strict` fails on them.
+    pub warnings: Vec<crate::formats::location::LocatedError>,
 }
 
 /// What a pack says about itself.
@@ -225,8 +228,9 @@ pub enum SourceKind {
 /// Where a rule's facts come from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Source {
-    /// The page's title.
-    pub title: String,
+    /// The page's title in each report language (a title written once, as in older packs, is used for
+    /// both, and `kouteki check` warns about it).
+    pub title: Text,
     /// A full https URL.
     pub url: String,
     /// What kind of source it is.
@@ -266,17 +270,27 @@ pub struct Rule {
     pub extras: Vec<Extra>,
 }
 
-/// Text a rule adds when a further condition holds (e.g. the user's goal).
+/// Text a rule adds when a further condition holds (e.g. the user's goal, or the evaluation date with
+/// `as_of`), or, with `replace`, text that takes the place of the rule's own: so that a reader in a
+/// case the general text does not fit (a special permanent resident, a date before a law changed)
+/// reads words meant for them, never a paragraph and its contradiction.
 #[derive(Debug, Clone)]
 pub struct Extra {
     /// When to add it.
     pub when: Cond,
-    /// A further paragraph of explanation.
+    /// Whether its explanation, actions, documents and sources replace the rule's (and those of the
+    /// extras before it) instead of following them.
+    pub replace: bool,
+    /// A title that takes the place of the rule's.
+    pub title: Option<Text>,
+    /// A further paragraph of explanation (with `replace`, the whole explanation).
     pub explanation: Option<Text>,
-    /// Further actions.
+    /// Further actions (with `replace`, when given, all of them).
     pub actions: Vec<Text>,
-    /// Further documents.
+    /// Further documents (with `replace`, when given, all of them).
     pub documents: Vec<Text>,
+    /// Further sources (with `replace`, when given, all of them).
+    pub sources: Vec<Source>,
 }
 
 /// A report-level note: context for the whole assessment, never a severity.

@@ -123,20 +123,36 @@ pub struct RawRule {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
-    pub title: Spanned<String>,
+    pub title: Spanned<RawTitle>,
     pub url: Spanned<String>,
     pub kind: Spanned<String>,
+}
+
+/// A source's title: `{ en, ja }`, or a single string as packs wrote it before titles had two
+/// languages (still read, with a warning from `kouteki check`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawTitle {
+    /// One string, in whatever language the page has.
+    One(String),
+    /// A title in each language.
+    Both(Text),
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawExtra {
     pub when: Spanned<String>,
+    #[serde(default)]
+    pub replace: bool,
+    pub title: Option<Spanned<Text>>,
     pub explanation: Option<Spanned<Text>>,
     #[serde(default)]
     pub actions: Vec<Spanned<Text>>,
     #[serde(default)]
     pub documents: Vec<Spanned<Text>>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
 }
 
 #[derive(Debug, Deserialize)]

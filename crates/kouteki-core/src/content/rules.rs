@@ -6,8 +6,9 @@ use jiff::civil::Date;
 
 use super::condition::{Cond, satisfiable};
 use super::diagnostics::Diagnostics;
-use super::model::{Extra, Note, Question, Rule, Source, SourceKind};
-use super::raw::{RawExtra, RawRule, RawSource, RulesFile};
+use super::model::{Extra, Note, Question, Rule};
+use super::raw::{RawExtra, RawRule, RulesFile};
+use super::sources::{check_rule_sources, check_source};
 use crate::formats::location::SourceText;
 use crate::severity::{Area, Severity};
 
@@ -70,7 +71,7 @@ fn check_rule(
     check_rule_texts(raw, source, subject, diag);
     let area = check_area(raw, source, subject, diag);
     let severity = check_severity(raw, source, subject, diag);
-    let sources = check_sources(raw, source, subject, diag);
+    let sources = check_rule_sources(raw, source, subject, diag);
     let (effective_from, effective_until) = check_effective_dates(raw, source, subject, diag);
     let when = diag.condition(source, &raw.when, questions, subject, "when");
     let extras: Vec<Extra> = raw
@@ -227,96 +228,6 @@ fn check_can_apply(
     }
 }
 
-fn check_sources(
-    raw: &RawRule,
-    source: &SourceText<'_>,
-    subject: &str,
-    diag: &mut Diagnostics,
-) -> Vec<Source> {
-    let list = raw.sources.get_ref();
-    if list.is_empty() {
-        diag.error(
-            source,
-            raw.sources.span().start,
-            subject,
-            "every rule needs at least one source (title, url, kind)",
-        );
-    }
-    let sources: Vec<Source> = list
-        .iter()
-        .filter_map(|s| check_source(s, source, subject, diag))
-        .collect();
-    let cites_plan = sources.iter().any(|s| s.kind == SourceKind::Plan);
-    if raw.plan && !cites_plan && !sources.is_empty() {
-        diag.error(
-            source,
-            raw.sources.span().start,
-            subject,
-            "a `plan = true` rule must cite at least one source of kind `plan`",
-        );
-    }
-    if !raw.plan && !sources.is_empty() && sources.iter().all(|s| s.kind == SourceKind::Plan) {
-        diag.error(
-            source,
-            raw.id.span().start,
-            subject,
-            "a rule resting only on `plan` sources must say `plan = true`",
-        );
-    }
-    sources
-}
-
-fn check_source(
-    raw: &RawSource,
-    source: &SourceText<'_>,
-    subject: &str,
-    diag: &mut Diagnostics,
-) -> Option<Source> {
-    if raw.title.get_ref().trim().is_empty() {
-        diag.error(
-            source,
-            raw.title.span().start,
-            subject,
-            "a source needs a title",
-        );
-    }
-    let url = raw.url.get_ref();
-    let host = url
-        .strip_prefix("https://")
-        .map(|rest| rest.split('/').next().unwrap_or_default());
-    if !host.is_some_and(|h| h.contains('.') && !h.contains(' '))
-        || url.contains(char::is_whitespace)
-    {
-        diag.error(
-            source,
-            raw.url.span().start,
-            subject,
-            format!("a source URL must be a full https:// address, found \"{url}\""),
-        );
-    }
-    let kind = match raw.kind.get_ref().as_str() {
-        "official" => SourceKind::Official,
-        "secondary" => SourceKind::Secondary,
-        "plan" => SourceKind::Plan,
-        other => {
-            diag.error(
-                source,
-                raw.kind.span().start,
-                subject,
-                format!(
-                    "unknown source kind `{other}`; expected one of: official, secondary, plan"
-                ),
-            );
-            return None;
-        }
-    };
-    Some(Source {
-        title: raw.title.get_ref().clone(),
-        url: url.clone(),
-        kind,
-    })
-}
-
 fn check_extra(
     raw: &RawExtra,
     questions: &[Question],
@@ -324,6 +235,9 @@ fn check_extra(
     subject: &str,
     diag: &mut Diagnostics,
 ) -> Option<Extra> {
+    if let Some(t) = &raw.title {
+        diag.text(source, t, subject, "extra.title");
+    }
     if let Some(e) = &raw.explanation {
         diag.text(source, e, subject, "extra.explanation");
     }
@@ -333,19 +247,39 @@ fn check_extra(
     raw.documents
         .iter()
         .for_each(|t| diag.text(source, t, subject, "extra.documents"));
-    if raw.explanation.is_none() && raw.actions.is_empty() && raw.documents.is_empty() {
+    let adds_nothing = raw.title.is_none()
+        && raw.explanation.is_none()
+        && raw.actions.is_empty()
+        && raw.documents.is_empty();
+    if adds_nothing {
         diag.error(
             source,
             raw.when.span().start,
             subject,
-            "an `extra` block must add an explanation, actions or documents",
+            "an `extra` block must add a title, an explanation, actions or documents",
         );
     }
+    if raw.replace && raw.explanation.is_none() {
+        diag.error(
+            source,
+            raw.when.span().start,
+            subject,
+            "an `extra` with `replace = true` must give the explanation that replaces the rule's",
+        );
+    }
+    let sources = raw
+        .sources
+        .iter()
+        .filter_map(|s| check_source(s, source, subject, diag))
+        .collect();
     let when = diag.condition(source, &raw.when, questions, subject, "extra.when")?;
     Some(Extra {
         when,
+        replace: raw.replace,
+        title: raw.title.as_ref().map(|t| t.get_ref().clone()),
         explanation: raw.explanation.as_ref().map(|t| t.get_ref().clone()),
         actions: raw.actions.iter().map(|t| t.get_ref().clone()).collect(),
         documents: raw.documents.iter().map(|t| t.get_ref().clone()).collect(),
+        sources,
     })
 }

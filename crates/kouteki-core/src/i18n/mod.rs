@@ -77,8 +77,6 @@ crate::texts! {
     PLANNED = ("planned, not yet law", "予定・未成立");
     /// A plan whose date has passed.
     CHECK_TOOK_EFFECT = ("its date has passed: check whether it took effect", "予定日を過ぎています。実施されたか確認してください");
-    /// "from" before a date.
-    FROM = ("from", "施行");
     /// Notes heading.
     NOTES = ("Notes", "補足");
     /// Unanswered questions note.
@@ -95,6 +93,26 @@ crate::texts! {
     KIND_SECONDARY = ("secondary", "専門家等の解説");
     /// Plan source kind.
     KIND_PLAN = ("plan", "予定");
+}
+
+/// A date as each language writes it: ISO `2026-11-24` in English, `2026年11月24日` in Japanese.
+pub fn date(d: jiff::civil::Date, lang: Lang) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+    }
+}
+
+/// When an upcoming change starts, as a report line opens with it: a dated rule "from 2027-04-01"
+/// (「2027年4月1日から」), a plan only its planned date ("planned for 2027-03-31",
+/// 「予定日 2027年3月31日」), since a plan is not law and has no date of effect.
+pub fn upcoming_date(d: jiff::civil::Date, plan: bool, lang: Lang) -> String {
+    match (plan, lang) {
+        (false, Lang::En) => format!("from {d}"),
+        (false, Lang::Ja) => format!("{}から", date(d, lang)),
+        (true, Lang::En) => format!("planned for {d}"),
+        (true, Lang::Ja) => format!("予定日 {}", date(d, lang)),
+    }
 }
 
 /// "Yes" or "No" in `lang`.

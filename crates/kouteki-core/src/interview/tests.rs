@@ -62,10 +62,12 @@ const ENGINEER: &[(&str, &str)] = &[
     ("personal_details_change", "none"),
     ("months_without_activity", "0"),
     ("stay_expiry", "over_3_months"),
+    ("absence_abroad", "none"),
     ("knows_my_number", "true"),
     ("my_number_card", "valid"),
     ("card_extended_after_renewal", "yes"),
     ("carries_residence_card", "always"),
+    ("card_lost", "none"),
     ("insurance_proof", "my_number_card"),
 ];
 

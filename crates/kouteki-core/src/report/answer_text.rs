@@ -13,14 +13,36 @@ pub fn answer_text(value: &Value, content: &Content, q: QuestionIdx, lang: Lang)
         Value::Bool(b) => i18n::yes_no(*b, lang).to_string(),
         Value::Choice(i) => label(i),
         Value::Choices(list) if list.is_empty() => i18n::NONE_SELECTED.get(lang).into(),
-        Value::Choices(list) => list.iter().map(label).collect::<Vec<_>>().join(", "),
+        Value::Choices(list) => {
+            let separator = if lang == Lang::Ja { "、" } else { ", " };
+            list.iter().map(label).collect::<Vec<_>>().join(separator)
+        }
         Value::Number(n) => match &question.kind {
             QuestionKind::Number {
                 unit: Some(unit), ..
-            } => format!("{n} {}", unit.get(lang)),
+            } => match lang {
+                // Japanese writes a number against its unit (38歳, 100日).
+                Lang::Ja => format!("{n}{}", unit.get(lang)),
+                Lang::En => format!("{n} {}", unit.get(lang)),
+            },
             _ => n.to_string(),
         },
-        Value::Date(d) => d.to_string(),
+        Value::Date(d) => i18n::date(*d, lang),
         Value::Text(t) => t.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::embedded;
+
+    #[test]
+    fn a_number_stands_against_its_unit_in_japanese_and_apart_in_english() {
+        let content = embedded::load_default().expect("embedded content");
+        let age = content.question_index("age").expect("age");
+        let value = Value::Number(38);
+        assert_eq!(answer_text(&value, &content, age, Lang::Ja), "38歳");
+        assert_eq!(answer_text(&value, &content, age, Lang::En), "38 years");
     }
 }

@@ -40,12 +40,12 @@ pub fn to_markdown(report: &Report) -> String {
 fn write_summary(out: &mut String, report: &Report) {
     let lang = report.lang;
     let _ = writeln!(out, "# {}\n", ui::REPORT_TITLE.get(lang));
-    let _ = writeln!(out, "- {}: {}", ui::AS_OF.get(lang), report.as_of);
+    let _ = writeln!(out, "- {}: {}", ui::AS_OF.get(lang), report.as_of_text);
     let _ = writeln!(
         out,
         "- {}: {}",
         ui::REVIEWED.get(lang),
-        report.content_reviewed
+        report.content_reviewed_text
     );
     let _ = writeln!(
         out,
@@ -92,13 +92,7 @@ fn write_upcoming(out: &mut String, report: &Report) {
             .as_ref()
             .map(|n| format!(". {n}"))
             .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- **{}** {} {}{plan}{note}",
-            u.title,
-            ui::FROM.get(lang),
-            u.effective_from
-        );
+        let _ = writeln!(out, "- **{}** {}{plan}{note}", u.title, u.when);
     }
     let _ = writeln!(out);
 }

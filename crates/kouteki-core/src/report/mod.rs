@@ -3,6 +3,7 @@
 
 mod answer_text;
 mod discussion;
+mod finding_texts;
 mod json;
 mod markdown;
 mod model;
@@ -12,5 +13,7 @@ pub use answer_text::answer_text;
 pub use discussion::{MarkedItem, MarkedKind, NoteItem, ReportDiscussion};
 pub use json::to_json;
 pub use markdown::to_markdown;
-pub use model::{AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportUpcoming};
+pub use model::{
+    AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportSource, ReportUpcoming,
+};
 pub use text::{severity_style, to_text};

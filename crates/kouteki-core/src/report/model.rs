@@ -5,10 +5,12 @@
 
 use serde::Serialize;
 
-use crate::content::{Content, Source};
+use super::finding_texts::FindingTexts;
+use crate::content::{Content, Extra, SourceKind};
 use crate::engine::Assessment;
 use crate::i18n;
 use crate::lang::Lang;
+use crate::lang::Text;
 use crate::severity::{Area, Severity};
 
 use super::discussion::ReportDiscussion;
@@ -20,6 +22,12 @@ pub struct Report {
     pub as_of: String,
     /// Content review date, `YYYY-MM-DD`.
     pub content_reviewed: String,
+    /// The evaluation date as the report's language writes it (2026年11月24日 in Japanese).
+    #[serde(skip)]
+    pub as_of_text: String,
+    /// The review date as the report's language writes it.
+    #[serde(skip)]
+    pub content_reviewed_text: String,
     /// Report language.
     pub lang: Lang,
     /// Worst area severity.
@@ -62,10 +70,21 @@ pub struct ReportFinding {
     /// The answers it rests on: question id → answer as in answers files.
     pub rests_on: serde_json::Map<String, serde_json::Value>,
     /// Sources.
-    pub sources: Vec<Source>,
+    pub sources: Vec<ReportSource>,
     /// The same answers for people: (question, answer) in words.
     #[serde(skip)]
     pub why: Vec<(String, String)>,
+}
+
+/// One source, its title in the report's language: the contract's `{"title", "url", "kind"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportSource {
+    /// The title, in the report language.
+    pub title: String,
+    /// A full https URL.
+    pub url: String,
+    /// Official, secondary or plan.
+    pub kind: SourceKind,
 }
 
 /// One upcoming change, localized.
@@ -75,6 +94,9 @@ pub struct ReportUpcoming {
     pub id: String,
     /// Start date, `YYYY-MM-DD`.
     pub effective_from: String,
+    /// The start date as the report line says it (「2027年4月1日から」, 「予定日 2027年3月31日」).
+    #[serde(skip)]
+    pub when: String,
     /// Announced, not yet law.
     pub plan: bool,
     /// Title.
@@ -155,6 +177,8 @@ impl Report {
         Report {
             as_of: assessment.as_of.to_string(),
             content_reviewed: assessment.content_reviewed.to_string(),
+            as_of_text: i18n::date(assessment.as_of, lang),
+            content_reviewed_text: i18n::date(assessment.content_reviewed, lang),
             lang,
             overall: assessment.overall,
             areas,
@@ -205,26 +229,13 @@ fn finding(
     lang: Lang,
 ) -> ReportFinding {
     let rule = f.rule(content);
-    let extras: Vec<_> = f.extras.iter().map(|i| &rule.extras[*i]).collect();
-    let explanation = std::iter::once(rule.explanation.get(lang))
-        .chain(
-            extras
-                .iter()
-                .filter_map(|e| e.explanation.as_ref().map(|t| t.get(lang))),
-        )
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let localize = |list: &[crate::lang::Text]| {
+    let extras: Vec<&Extra> = f.extras.iter().map(|i| &rule.extras[*i]).collect();
+    let texts = FindingTexts::new(rule, &extras);
+    let localize = |list: &[&Text]| {
         list.iter()
             .map(|t| t.get(lang).to_string())
             .collect::<Vec<_>>()
     };
-    let mut actions = localize(&rule.actions);
-    let mut documents = localize(&rule.documents);
-    for extra in &extras {
-        actions.extend(localize(&extra.actions));
-        documents.extend(localize(&extra.documents));
-    }
     let answer = |q: usize| {
         crate::answers::Lookup::get(&assessment.answers, q)
             .expect("rests_on lists answered questions")
@@ -233,10 +244,10 @@ fn finding(
         id: rule.id.clone(),
         area: rule.area,
         severity: rule.severity,
-        title: rule.title.get(lang).to_string(),
-        explanation,
-        actions,
-        documents,
+        title: texts.title.get(lang).to_string(),
+        explanation: localize(&texts.explanation).join("\n\n"),
+        actions: localize(&texts.actions),
+        documents: localize(&texts.documents),
         rests_on: f
             .rests_on
             .iter()
@@ -247,7 +258,15 @@ fn finding(
                 )
             })
             .collect(),
-        sources: rule.sources.clone(),
+        sources: texts
+            .sources
+            .iter()
+            .map(|s| ReportSource {
+                title: s.title.get(lang).to_string(),
+                url: s.url.clone(),
+                kind: s.kind,
+            })
+            .collect(),
         why: f
             .rests_on
             .iter()
@@ -266,6 +285,7 @@ fn upcoming(content: &Content, u: &crate::engine::Upcoming, lang: Lang) -> Repor
     ReportUpcoming {
         id: rule.id.clone(),
         effective_from: u.effective_from.to_string(),
+        when: i18n::upcoming_date(u.effective_from, u.plan, lang),
         plan: u.plan,
         title: rule.title.get(lang).to_string(),
         note: u

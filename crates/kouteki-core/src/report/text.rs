@@ -50,9 +50,9 @@ pub fn to_text(report: &Report) -> String {
         out,
         "{}: {} · {}: {}",
         ui::AS_OF.get(lang),
-        report.as_of,
+        report.as_of_text,
         ui::REVIEWED.get(lang),
-        report.content_reviewed
+        report.content_reviewed_text
     );
     let _ = writeln!(out);
     let _ = writeln!(
@@ -139,7 +139,7 @@ fn write_upcoming(out: &mut String, report: &Report) {
     }
     let _ = writeln!(out, "\n{}", heading(ui::UPCOMING.get(lang)));
     for u in &report.upcoming {
-        let mut line = format!("{} {} — {}", ui::FROM.get(lang), u.effective_from, u.title);
+        let mut line = format!("{} — {}", u.when, u.title);
         if u.plan {
             let _ = write!(line, " ({})", ui::PLANNED.get(lang));
         }

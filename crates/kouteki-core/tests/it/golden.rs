@@ -22,6 +22,33 @@ struct Expect {
     findings: Vec<String>,
     #[serde(default)]
     upcoming: Vec<String>,
+    /// Words a finding, upcoming change or note must (or must not) say in one language: for
+    /// wording that depends on the answers or on the evaluation date.
+    #[serde(default)]
+    text: Vec<TextExpect>,
+}
+
+/// `[[expect.text]]`: what the texts of one finding, upcoming entry or note say in `lang`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextExpect {
+    /// A rule or note id of the report.
+    id: String,
+    /// `en` or `ja`.
+    lang: String,
+    /// Fragments that must appear.
+    #[serde(default)]
+    contains: Vec<String>,
+    /// Fragments that must not appear.
+    #[serde(default)]
+    lacks: Vec<String>,
+}
+
+/// The part of a case from `[expect]` on (with its `[[expect.text]]` entries).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectTable {
+    expect: Expect,
 }
 
 struct Case {
@@ -47,8 +74,9 @@ fn read_case(path: &Path) -> Case {
     let at = text
         .find("\n[expect]")
         .unwrap_or_else(|| panic!("{}: no [expect] table", path.display()));
-    let expect: Expect = toml::from_str(&text[at..].replacen("[expect]", "", 1))
-        .unwrap_or_else(|e| panic!("{}: bad [expect]: {e}", path.display()));
+    let expect = toml::from_str::<ExpectTable>(&text[at..])
+        .unwrap_or_else(|e| panic!("{}: bad [expect]: {e}", path.display()))
+        .expect;
     Case {
         path: path.to_path_buf(),
         answers_text: text[..at].to_string(),
@@ -87,7 +115,8 @@ fn every_case_gives_its_expected_result_in_both_languages() {
     for case in cases() {
         let name = case.path.display().to_string();
         let [en, ja] = reports(&content, &case, &name);
-        let problems = differences(&case.expect, &en);
+        let mut problems = differences(&case.expect, &en);
+        problems.extend(text_differences(&case.expect, &[en.clone(), ja.clone()]));
         assert_same_result_in_both_languages(&name, &en, &ja);
         if !problems.is_empty() {
             failures.push(format!("{name}:\n  {}", problems.join("\n  ")));
@@ -156,6 +185,51 @@ fn differences(expect: &Expect, report: &Report) -> Vec<String> {
             "upcoming {upcoming:?} (expected {:?})",
             sorted(expect.upcoming.clone())
         ));
+    }
+    problems
+}
+
+/// Everything a report says under one id: a finding's title, explanation, actions and documents,
+/// an upcoming entry's date line, title, explanation and note, or a note's text. `None` when the id is absent.
+fn texts_of(report: &Report, id: &str) -> Option<String> {
+    if let Some(f) = report.findings.iter().find(|f| f.id == id) {
+        let mut all = vec![f.title.clone(), f.explanation.clone()];
+        all.extend(f.actions.iter().cloned());
+        all.extend(f.documents.iter().cloned());
+        return Some(all.join("\n"));
+    }
+    if let Some(u) = report.upcoming.iter().find(|u| u.id == id) {
+        let note = u.note.clone().unwrap_or_default();
+        return Some([u.when.clone(), u.title.clone(), u.explanation.clone(), note].join("\n"));
+    }
+    report
+        .notes
+        .iter()
+        .find(|n| n.id == id)
+        .map(|n| n.text.clone())
+}
+
+/// How the texts differ from the case's `[[expect.text]]` entries.
+fn text_differences(expect: &Expect, reports: &[Report; 2]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for t in &expect.text {
+        let Some(report) = reports.iter().find(|r| r.lang.code() == t.lang) else {
+            problems.push(format!("text: unknown lang `{}`", t.lang));
+            continue;
+        };
+        let Some(text) = texts_of(report, &t.id) else {
+            problems.push(format!("text: `{}` is not in the {} report", t.id, t.lang));
+            continue;
+        };
+        for c in t.contains.iter().filter(|c| !text.contains(c.as_str())) {
+            problems.push(format!(
+                "text: `{}` ({}) does not say \"{c}\"",
+                t.id, t.lang
+            ));
+        }
+        for l in t.lacks.iter().filter(|l| text.contains(l.as_str())) {
+            problems.push(format!("text: `{}` ({}) says \"{l}\"", t.id, t.lang));
+        }
     }
     problems
 }

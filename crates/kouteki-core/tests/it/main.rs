@@ -4,6 +4,7 @@
 
 mod golden;
 mod invalid_content;
+mod japanese_lint;
 mod properties;
 
 /// A path under the repository's top-level `tests/` directory.

@@ -94,6 +94,7 @@ fn content(questions: Vec<Question>) -> Content {
         questions,
         rules: vec![],
         notes: vec![],
+        warnings: vec![],
     }
 }
 
