@@ -22,25 +22,13 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
         Some(Overlay::ResumeOffer) => {
             let code = app.consultation().kept.as_deref().unwrap_or_default();
             let text = w::RESUME_OFFER.get(viewer.lang).replace("{code}", code);
-            dialog(
-                viewer,
-                frame,
-                centered(area, 56, 5),
-                viewer.theme.key(),
-                &text,
-            );
+            dialog(viewer, frame, (area, 56), viewer.theme.key(), &text);
         }
     }
     let asking = app.consultation().asking.as_ref();
     if let Some(name) = asking.filter(|_| viewer.person == Person::Client) {
         let text = w::join_request(name, viewer.lang);
-        dialog(
-            viewer,
-            frame,
-            centered(area, 64, 7),
-            viewer.theme.key(),
-            &text,
-        );
+        dialog(viewer, frame, (area, 64), viewer.theme.key(), &text);
     }
     if let Some(note) = &viewer.note {
         note_field(note, viewer, frame, area);
@@ -76,20 +64,24 @@ fn record_consent(viewer: &Viewer, frame: &mut Frame, area: Rect) {
     dialog(
         viewer,
         frame,
-        centered(area, 60, 8),
+        (area, 60),
         viewer.theme.key(),
         w::RECORD_CONSENT.get(viewer.lang),
     );
 }
 
-/// A bordered box with wrapped text over the screen.
+/// A bordered box with wrapped text over the screen, centred, `width` wide (at most the screen's)
+/// and as tall as its text.
 fn dialog(
     viewer: &Viewer,
     frame: &mut Frame,
-    rect: Rect,
+    (area, width): (Rect, u16),
     border: ratatui::style::Style,
     text: &str,
 ) {
+    let inner_width = width.min(area.width).saturating_sub(2);
+    let rows = wrap(text, inner_width, "", "", viewer.theme.heading()).len() as u16;
+    let rect = centered(area, width, rows + 2);
     frame.render_widget(Clear, rect);
     let block = Block::bordered().border_style(border);
     let inner = block.inner(rect);
@@ -152,7 +144,7 @@ fn confirm_quit(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     dialog(
         viewer,
         frame,
-        centered(area, 56, 5),
+        (area, 56),
         viewer.theme.error(),
         text.get(viewer.lang),
     );

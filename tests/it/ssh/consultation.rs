@@ -504,6 +504,27 @@ async fn a_dropped_client_resumes_by_code_where_they_were_and_the_consultant_is_
         "the new connection's own session ended: {}",
         server.sessions()
     );
+    // Guessing: wrong codes are told one by one, and the fifth ends the connection.
+    let guesser = Client::start(server.local_addr, client_options())
+        .await
+        .named("guesser");
+    guesser.wait_for("the welcome", is_welcome).await;
+    guesser.send(b"\x1b[B\x1b[B\r").await;
+    guesser
+        .wait_for("the resume screen", |s| s.contains("Enter: resume"))
+        .await;
+    for n in 1..=5 {
+        guesser.send(b"ZZZ-ZZZ\r").await;
+        if n < 5 {
+            guesser
+                .wait_for("told no", |s| s.contains("No such session."))
+                .await;
+        }
+    }
+    assert!(
+        guesser.wait_disconnected(DEADLINE).await,
+        "five wrong codes disconnect"
+    );
     stop(server).await;
 }
 
