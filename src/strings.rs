@@ -214,7 +214,7 @@ pub mod tui {
         /// Help: the consultant's note.
         HELP_NOTE = ("Write a note on the selected finding", "選択した項目に相談者へのメモを書く");
         /// Help: marks.
-        HELP_MARK = ("Mark to discuss (again: unmark)", "相談したい項目に印を付ける(もう一度で解除)");
+        HELP_MARK = ("Mark to discuss (again: unmark)", "相談したい項目に印(もう一度で解除)");
         /// Help: F2.
         HELP_CONSULTANT = ("Consultant: watch → answer too → remove", "相談員: 閲覧のみ → 回答も可 → 退出");
         /// The session code's label.

@@ -46,7 +46,7 @@ fn note_field(note: &str, viewer: &Viewer, frame: &mut Frame, area: Rect) {
         height,
         ..area
     };
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     let block = Block::bordered().border_style(viewer.theme.key());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -70,6 +70,29 @@ fn record_consent(viewer: &Viewer, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// Clears `rect` for a window over the screen, wide characters included: one that starts just left
+/// of it would cover its left border with its second half, and one cut at its right edge would leave
+/// a half behind, so those cells are blanked too.
+fn clear(frame: &mut Frame, rect: Rect) {
+    frame.render_widget(Clear, rect);
+    let buffer = frame.buffer_mut();
+    let area = buffer.area;
+    for y in rect.top()..rect.bottom() {
+        if rect.x > area.x {
+            let left = &mut buffer[(rect.x - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(left.symbol()) > 1 {
+                left.set_symbol(" ");
+            }
+        }
+        if rect.right() < area.right() {
+            let right = &mut buffer[(rect.right(), y)];
+            if right.symbol().is_empty() {
+                right.set_symbol(" ");
+            }
+        }
+    }
+}
+
 /// A bordered box with wrapped text over the screen, centred, `width` wide (at most the screen's)
 /// and as tall as its text.
 fn dialog(
@@ -82,7 +105,7 @@ fn dialog(
     let inner_width = width.min(area.width).saturating_sub(2);
     let rows = wrap(text, inner_width, "", "", viewer.theme.heading()).len() as u16;
     let rect = centered(area, width, rows + 2);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     let block = Block::bordered().border_style(border);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -105,7 +128,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 fn help(viewer: &Viewer, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 64, 20);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     let block = Block::bordered().title(Span::styled(
         format!(" {} ", w::HELP.get(viewer.lang)),
         viewer.theme.heading(),

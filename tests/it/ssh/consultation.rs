@@ -341,6 +341,7 @@ async fn a_consultant_who_stops_reading_does_not_slow_the_client() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn marks_and_notes_reach_the_result_and_the_recording() {
     let _shared = crate::support::HEAVY.read().await;
+    crate::support::logs::capture();
     let dir = tempfile::tempdir().expect("a temporary directory");
     let (mut settings, key) = consultation_settings();
     settings.record_dir = Some(dir.path().to_path_buf());
@@ -423,6 +424,27 @@ async fn marks_and_notes_reach_the_result_and_the_recording() {
     assert!(eval.status.success(), "{eval:?}");
     assert_eq!(String::from_utf8_lossy(&eval.stdout), report);
     stop(server).await;
+    // The events are logged; the note, the marked finding and the answers are not.
+    let logs = crate::support::logs::text();
+    assert!(logs.contains("consultant joined"), "{logs}");
+    assert!(
+        logs.contains("session recorded with the client's consent"),
+        "{logs}"
+    );
+    assert!(
+        !logs.contains("Bring the receipts"),
+        "a note in the log:\n{logs}"
+    );
+    assert!(!logs.contains(&title), "a finding in the log:\n{logs}");
+    for (id, value) in &persona.answers {
+        let value = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_string);
+        assert!(
+            value.len() < 4 || !logs.contains(&value),
+            "the answer to {id} ({value}) in the log"
+        );
+    }
 }
 
 /// Answers the first question with Enter (its first option) and waits for the next one; its id.
