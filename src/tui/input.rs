@@ -184,6 +184,9 @@ mod tests {
         assert_eq!(keys(b"\x03"), vec![K(Key::CtrlC)]);
         assert_eq!(keys(b"\x7f\t"), vec![K(Key::Backspace), K(Key::Tab)]);
         assert_eq!(keys(b"\x1bOP"), vec![K(Key::F1)]);
+        // F2 as xterm and OpenSSH's terminals send it, and as PuTTY does by default.
+        assert_eq!(keys(b"\x1bOQ"), vec![K(Key::F2)]);
+        assert_eq!(keys(b"\x1b[12~"), vec![K(Key::F2)]);
         assert_eq!(
             keys("あ".as_bytes()),
             vec![K(Key::Char('あ'))],
