@@ -380,8 +380,19 @@ pub fn messages_for(app: &App, viewer: &Viewer, input: Input) -> Vec<Message> {
     }
 }
 
+/// One entry of the hint bar.
+#[derive(Debug, Clone)]
+pub struct HintEntry {
+    /// The keys as shown.
+    pub keys: String,
+    /// What they do.
+    pub label: Text2,
+    /// Kept when the bar is too narrow for all: help, quit (or leave) and confirm.
+    pub essential: bool,
+}
+
 /// The hint bar's entries for `person` in `context`: each binding's keys as shown and what it does.
-pub fn hints(context: Scope, person: Person) -> Vec<(String, Text2)> {
+pub fn hints(context: Scope, person: Person) -> Vec<HintEntry> {
     BINDINGS
         .iter()
         .filter(|b| b.on.contains(context) && b.who.includes(person))
@@ -391,7 +402,15 @@ pub fn hints(context: Scope, person: Person) -> Vec<(String, Text2)> {
                 Some(keys) => keys.to_string(),
                 None => b.keys.iter().find(|(k, _)| applies(*k, context))?.0.name(),
             };
-            Some((keys, hint.label))
+            let essential = b
+                .keys
+                .iter()
+                .any(|(_, c)| matches!(c, Command::Help | Command::Quit | Command::Confirm));
+            Some(HintEntry {
+                keys,
+                label: hint.label,
+                essential,
+            })
         })
         .collect()
 }
@@ -459,8 +478,8 @@ mod tests {
             "other keys wait"
         );
         let leave: Vec<_> = hints(Scope::RESULT, Person::Consultant);
-        assert!(leave.iter().any(|(_, label)| label.en == w::HINT_LEAVE.en));
-        assert!(!leave.iter().any(|(_, label)| label.en == w::HINT_QUIT.en));
+        assert!(leave.iter().any(|h| h.label.en == w::HINT_LEAVE.en));
+        assert!(!leave.iter().any(|h| h.label.en == w::HINT_QUIT.en));
     }
 
     #[test]
@@ -494,7 +513,7 @@ mod tests {
         let keys = |context| -> Vec<String> {
             hints(context, Person::Client)
                 .into_iter()
-                .map(|(k, _)| k)
+                .map(|h| h.keys)
                 .collect()
         };
         assert_eq!(keys(Scope::TYPED), ["↑↓", "Enter", "←", "F1", "Esc"]);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
-use super::super::keymap;
+use super::super::keymap::{self, HintEntry};
 use super::super::notice::Notice;
 use super::super::viewer::{Person, Viewer};
 use crate::strings::tui as w;
@@ -42,11 +42,12 @@ pub fn hints(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
             viewer.theme.heading(),
         )),
         None => {
+            let entries = keymap::hints(keymap::screen_context(app), viewer.person);
             let mut spans = vec![Span::raw(" ")];
-            for (key, label) in keymap::hints(keymap::screen_context(app), viewer.person) {
-                spans.push(Span::styled(key, viewer.theme.key()));
+            for entry in fit(&entries, viewer.lang, area.width.saturating_sub(1)) {
+                spans.push(Span::styled(entry.keys.clone(), viewer.theme.key()));
                 spans.push(Span::styled(
-                    format!(" {}  ", label.get(viewer.lang)),
+                    format!(" {}  ", entry.label.get(viewer.lang)),
                     viewer.theme.dim(),
                 ));
             }
@@ -54,6 +55,28 @@ pub fn hints(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The columns one hint takes: "key label" and two spaces.
+fn hint_width(entry: &HintEntry, lang: Lang) -> usize {
+    let text = format!("{} {}  ", entry.keys, entry.label.get(lang));
+    unicode_width::UnicodeWidthStr::width(text.as_str())
+}
+
+/// The hints that fit in `width` columns: when not all do, the last ones that are not essential are
+/// dropped first, so help, quit and confirm always stay.
+fn fit(entries: &[HintEntry], lang: Lang, width: u16) -> Vec<&HintEntry> {
+    let mut shown: Vec<&HintEntry> = entries.iter().collect();
+    let total = |shown: &[&HintEntry]| shown.iter().map(|e| hint_width(e, lang)).sum::<usize>();
+    while total(&shown) > usize::from(width) {
+        match shown.iter().rposition(|e| !e.essential) {
+            Some(i) => {
+                shown.remove(i);
+            }
+            None => break,
+        }
+    }
+    shown
 }
 
 /// Who may answer, on both screens, while a consultant is in the session.
@@ -85,5 +108,37 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
         Notice::JoinNotAnswered(name) => w::consultant_notice(w::JOIN_NOT_ANSWERED, name, lang),
         Notice::ClientAway => w::CLIENT_AWAY.get(lang).to_string(),
         Notice::ClientBack => w::CLIENT_BACK.get(lang).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Scope, hints};
+    use crate::tui::viewer::Person;
+
+    #[test]
+    fn a_narrow_bar_drops_the_others_before_help_quit_and_confirm() {
+        let result = hints(Scope::RESULT, Person::Client);
+        let all: usize = result.iter().map(|e| hint_width(e, Lang::Ja)).sum();
+        assert_eq!(fit(&result, Lang::Ja, all as u16).len(), result.len());
+        for width in [40, 58, 78] {
+            for lang in [Lang::En, Lang::Ja] {
+                let shown = fit(&result, lang, width);
+                let keys: Vec<&str> = shown.iter().map(|e| e.keys.as_str()).collect();
+                assert!(
+                    keys.contains(&"?") && keys.contains(&"q"),
+                    "{width} {lang:?}: {keys:?}"
+                );
+                let used: usize = shown.iter().map(|e| hint_width(e, lang)).sum();
+                assert!(used <= usize::from(width), "{width} {lang:?}: {used}");
+            }
+        }
+        let question = hints(Scope::CHOICE, Person::Client);
+        let keys: Vec<String> = fit(&question, Lang::En, 40)
+            .iter()
+            .map(|e| e.keys.clone())
+            .collect();
+        assert!(keys.contains(&"Enter".to_string()), "{keys:?}");
     }
 }
