@@ -5,6 +5,7 @@
 use std::sync::{Arc, OnceLock};
 
 use jiff::civil::{Date, date};
+use kouteki::strings::tui as w;
 use kouteki::tui::app::{App, Overlay, Progress, Screen, Storage};
 use kouteki::tui::screen::Field;
 use kouteki::tui::{Command, Effect, Key, Message, Theme, Viewer, message_for, view};
@@ -416,6 +417,31 @@ fn snapshot_all(name: &str, ui: &Ui) {
 fn each_lang(f: impl Fn(Lang)) {
     for lang in Lang::ALL {
         f(lang);
+    }
+}
+
+#[test]
+fn the_whole_welcome_menu_stays_in_sight_down_to_60x20() {
+    for lang in [Lang::En, Lang::Ja] {
+        let (answers, _) = case("03-engineer-unpaid-premiums");
+        let storage = Storage::Draft {
+            resumable: Some(progress(answers)),
+        };
+        let mut ui = Ui::new(App::new(content(), AS_OF, storage), lang);
+        for (width, height) in [(60, 20), (80, 24)] {
+            let screen = ui.render(width, height);
+            for item in [w::RESUME, w::START_AFRESH, w::LANGUAGE] {
+                assert!(
+                    screen.contains(item.get(lang)),
+                    "{width}×{height}:\n{screen}"
+                );
+            }
+        }
+        ui.press(Key::Down);
+        assert!(
+            ui.render(60, 20)
+                .contains(&format!("▶ {}", w::START_AFRESH.get(lang)))
+        );
     }
 }
 

@@ -40,6 +40,7 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
     }
     lines.push(Line::default());
     let items = app.welcome_items();
+    let menu_len = items.len();
     let has_draft = items.contains(&WelcomeItem::Resume);
     for (i, item) in items.into_iter().enumerate() {
         let label = match item {
@@ -51,7 +52,6 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
         };
         let selected = i == cursor;
         let (marker, style) = if selected {
-            frame.set_cursor_position((area.x, area.y + lines.len() as u16));
             ("▶ ", theme.selected())
         } else {
             ("  ", Style::new())
@@ -61,7 +61,12 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
             style,
         )));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    // In a short terminal the text scrolls up so that the whole menu stays in sight.
+    let scroll = lines.len().saturating_sub(usize::from(area.height));
+    let menu_top = lines.len() - menu_len;
+    let row = (menu_top + cursor).saturating_sub(scroll);
+    frame.set_cursor_position((area.x, area.y + row as u16));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
 }
 
 /// What the check covers, where the answers live, and the not-legal-advice notice.
