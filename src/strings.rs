@@ -61,6 +61,14 @@ pub mod tui {
         }
     }
 
+    /// "↓ 3 more" beside a list cut to fit.
+    pub fn more_lines(arrow: &str, n: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("  {arrow} {n} more"),
+            Lang::Ja => format!("  {arrow} ほか{n}行"),
+        }
+    }
+
     /// A notice about the consultant, by name.
     pub fn consultant_notice(template: Text2, name: &str, lang: Lang) -> String {
         template.get(lang).replace("{name}", name)

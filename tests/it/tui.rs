@@ -446,6 +446,40 @@ fn the_whole_welcome_menu_stays_in_sight_down_to_60x20() {
 }
 
 #[test]
+fn every_choice_is_visible_when_selected_down_to_60x20() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut ui = new_app(lang);
+        ui.press(Key::Enter);
+        let q = ui.app.current_question().expect("a question");
+        let choices = content().questions[q].choices().to_vec();
+        assert!(choices.len() >= 8, "the first question is a long list");
+        for (i, choice) in choices.iter().enumerate() {
+            let screen = ui.render(60, 20);
+            let marked = crate::support::screen::marked_option(&screen).unwrap_or_default();
+            let label = crate::support::screen::squeeze(choice.label.get(lang));
+            let label: String = label.chars().take(8).collect();
+            assert!(
+                marked.starts_with(&label),
+                "choice {i} ({label}) selected but not shown:\n{screen}"
+            );
+            let question: String = content().questions[q]
+                .text
+                .get(lang)
+                .chars()
+                .take(6)
+                .collect();
+            assert!(screen.contains(&question), "the question stays:\n{screen}");
+            ui.press(Key::Down);
+        }
+        let screen = ui.render(60, 20);
+        assert!(
+            screen.contains('↑'),
+            "a sign that lines are above:\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn snapshot_welcome() {
     each_lang(|lang| snapshot_all("welcome", &new_app(lang)));
 }

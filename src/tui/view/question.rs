@@ -111,10 +111,12 @@ fn draw_main(
     }
     lines.push(Line::default());
     let options = option_labels(app, viewer.lang, q);
+    let header = lines.len();
+    let mut cursor_row = None;
     if options.is_empty() {
         draw_field(app, viewer, (q, field), &mut lines, area, frame);
     } else {
-        let cursor_row = option_lines(
+        let row = option_lines(
             &question.kind,
             field,
             &options,
@@ -122,7 +124,7 @@ fn draw_main(
             area.width,
             &mut lines,
         );
-        frame.set_cursor_position((area.x, area.y + cursor_row));
+        cursor_row = Some(usize::from(row));
     }
     if matches!(question.kind, QuestionKind::MultiChoice { .. }) {
         lines.push(Line::default());
@@ -141,6 +143,48 @@ fn draw_main(
             theme.error(),
         ));
     }
+    match cursor_row {
+        Some(row) => draw_scrolled(frame, area, (lines, header), row, viewer),
+        None => frame.render_widget(Paragraph::new(lines), area),
+    }
+}
+
+/// Draws a question whose options may not fit: the question stays at the top and the options
+/// scroll to keep the selected one in sight, with "↑ 3 more" / "↓ 3 more" where lines are hidden.
+fn draw_scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    (mut lines, header): (Vec<Line<'static>>, usize),
+    cursor: usize,
+    viewer: &Viewer,
+) {
+    let height = usize::from(area.height);
+    if lines.len() <= height || header + 3 > height {
+        frame.set_cursor_position((area.x, area.y + cursor as u16));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let body = lines.split_off(header);
+    // Rows for the options, less one for each marker shown.
+    let room = height - header - 2;
+    let first = (cursor - header)
+        .saturating_sub(room.saturating_sub(1))
+        .min(body.len() - room);
+    let above = first;
+    let below = body.len() - first - room;
+    let more = |n: usize, arrow: &str| {
+        let text = if n == 0 {
+            String::new()
+        } else {
+            w::more_lines(arrow, n, viewer.lang)
+        };
+        Line::from(Span::styled(text, viewer.theme.dim()))
+    };
+    lines.push(more(above, "↑"));
+    lines.extend(body.into_iter().skip(first).take(room));
+    lines.push(more(below, "↓"));
+    let row = header + 1 + (cursor - header - first);
+    frame.set_cursor_position((area.x, area.y + row as u16));
     frame.render_widget(Paragraph::new(lines), area);
 }
 
