@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 /// `text` wrapped to `width` columns, each line prefixed (first line with `first`, others with `rest`).
 pub fn wrap(text: &str, width: u16, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
     let width = usize::from(width).max(first.len().max(rest.len()) + 4);
-    let options = textwrap::Options::new(width)
+    let options = kouteki_core::formats::wrap::options(width)
         .initial_indent(first)
         .subsequent_indent(rest);
     let mut lines: Vec<Line<'static>> = Vec::new();

@@ -1,6 +1,7 @@
 //! The small formats every input file shares: positions for error messages, "did you mean" hints,
-//! and TOML's local dates.
+//! TOML's local dates, and how text is wrapped.
 
 pub mod location;
 pub mod suggest;
 pub mod toml_date;
+pub mod wrap;

@@ -151,7 +151,7 @@ fn write_upcoming(out: &mut String, report: &Report) {
 }
 
 fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
-    let options = textwrap::Options::new(WIDTH)
+    let options = crate::formats::wrap::options(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest);
     for line in textwrap::wrap(text, options) {
