@@ -12,6 +12,7 @@ mod e2e_openssh;
 mod e2e_tmux;
 mod modules;
 mod plain;
+mod schema;
 mod ssh;
 mod support;
 mod tui;

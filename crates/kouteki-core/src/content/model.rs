@@ -212,6 +212,7 @@ pub struct Choice {
 
 /// Whether a source is law, commentary or an announced plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Law text, government and municipal pages.
@@ -224,10 +225,12 @@ pub enum SourceKind {
 
 /// Where a rule's facts come from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// The page's title.
     pub title: String,
-    /// A full https URL.
+    /// A full https URL (an IRI: official pages have Japanese in their paths).
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "iri"), regex(pattern = "^https://")))]
     pub url: String,
     /// What kind of source it is.
     pub kind: SourceKind,

@@ -13,16 +13,19 @@ use crate::severity::{Area, Severity};
 
 /// A whole report in one language.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Evaluation date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub as_of: String,
     /// Content review date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub content_reviewed: String,
     /// Report language.
     pub lang: Lang,
     /// Worst area severity.
     pub overall: Severity,
-    /// Each area's severity and finding count, in contract order.
+    /// Each area's severity, in contract order (the JSON holds only the severity).
     pub areas: Areas,
     /// Findings, worst first.
     pub findings: Vec<ReportFinding>,
@@ -38,6 +41,7 @@ pub struct Report {
 
 /// One finding, localized.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportFinding {
     /// Rule id.
     pub id: String,
@@ -54,6 +58,10 @@ pub struct ReportFinding {
     /// Documents to prepare.
     pub documents: Vec<String>,
     /// The answers it rests on: question id → answer as in answers files.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::answer_values")
+    )]
     pub rests_on: serde_json::Map<String, serde_json::Value>,
     /// Sources.
     pub sources: Vec<Source>,
@@ -64,10 +72,12 @@ pub struct ReportFinding {
 
 /// One upcoming change, localized.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportUpcoming {
     /// Rule id.
     pub id: String,
     /// Start date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub effective_from: String,
     /// Announced, not yet law.
     pub plan: bool,
@@ -135,6 +145,7 @@ impl Serialize for Areas {
 
 /// A report-level note, localized.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportNote {
     /// Note id.
     pub id: String,
@@ -261,5 +272,29 @@ fn upcoming(content: &Content, u: &crate::engine::Upcoming, lang: Lang) -> Repor
         severity: rule.severity,
         area: rule.area,
         explanation: rule.explanation.get(lang).to_string(),
+    }
+}
+
+/// The contract's `areas` object: each area by id, with its severity.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Areas {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Areas".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let severity = generator.subschema_for::<Severity>();
+        let properties: serde_json::Map<String, serde_json::Value> = Area::ALL
+            .iter()
+            .map(|area| (area.id().to_string(), severity.clone().to_value()))
+            .collect();
+        let required: Vec<&str> = Area::ALL.iter().map(|area| area.id()).collect();
+        schemars::json_schema!({
+            "description": "Each area's severity (its worst finding, ok if none), in contract order.",
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": false,
+        })
     }
 }
