@@ -166,6 +166,8 @@ pub enum Format {
     Markdown,
     /// JSON as specified in the contract.
     Json,
+    /// A self-contained HTML page to open or print (A4, an area a page).
+    Html,
 }
 
 /// Languages on the command line.

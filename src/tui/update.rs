@@ -10,7 +10,7 @@ use kouteki_core::lang::Lang;
 use kouteki_core::report::to_markdown;
 
 use super::app::{App, Overlay, Recording, Screen, Storage};
-use super::message::{Command, Effect, Message};
+use super::message::{Command, Effect, Message, ReportFile, ReportFormat};
 use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
 use super::viewer::Viewer;
 
@@ -271,8 +271,14 @@ impl App {
             return vec![];
         };
         match command {
-            Command::SaveReport => {
-                return vec![Effect::SaveReport(to_markdown(view.reports.get(lang)))];
+            Command::SaveReport | Command::SaveHtmlReport => {
+                let format = if *command == Command::SaveHtmlReport {
+                    ReportFormat::Html
+                } else {
+                    ReportFormat::Markdown
+                };
+                let report = view.reports.get(lang);
+                return vec![Effect::SaveReport(ReportFile::new(format, report))];
             }
             Command::Restart => {
                 self.navigate(kouteki_core::interview::Interview::restart);

@@ -8,6 +8,7 @@
 #![allow(clippy::too_many_lines)]
 
 mod cli;
+mod e2e_browser;
 mod e2e_openssh;
 mod e2e_tmux;
 mod modules;
