@@ -4,13 +4,13 @@ use std::io::Write;
 use std::path::Path;
 
 use super::CliError;
-use super::pack_dir::load_content;
+use super::pack_dir::check_content;
 use kouteki_core::content::{Content, SourceKind};
 use kouteki_core::severity::Severity;
 
 /// Runs `check`.
 pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
-    let content = load_content(dir)?;
+    let content = check_content(dir)?;
     let origin = dir.map_or("built-in content".to_string(), |d| d.display().to_string());
     let _ = write!(anstream::stdout(), "{}", summary(&content, &origin));
     Ok(())

@@ -30,7 +30,11 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), CliError> {
             Format::Json => to_json(&report) + "\n",
             Format::Html => to_html(&report),
         };
-        let _ = anstream::stdout().write_all(output.as_bytes());
+        // Only text carries styles; the other formats skip anstream's scan for them.
+        let _ = match args.format {
+            Format::Text => anstream::stdout().write_all(output.as_bytes()),
+            _ => std::io::stdout().write_all(output.as_bytes()),
+        };
         return verdict(report.overall, args);
     }
     let mut worst = Severity::Ok;

@@ -114,6 +114,7 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
         }
         if runner.needs_redraw() {
             runner.draw(&mut terminal)?;
+            runner.prepare_input();
         }
         let wait = if runner.input_pending() {
             ESC_TIMEOUT

@@ -61,6 +61,12 @@ impl<I: Io> Runner<I> {
         self.apply(inputs)
     }
 
+    /// Readies the input decoder (its tables take a while to build): call once the first frame is
+    /// drawn, so start-up does not wait for it.
+    pub fn prepare_input(&mut self) {
+        self.decoder.prepare();
+    }
+
     /// Decides held input after a pause (a lone ESC is the Escape key).
     pub fn flush_input(&mut self) -> Flow {
         let inputs = self.decoder.flush();

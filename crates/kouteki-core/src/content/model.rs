@@ -11,7 +11,7 @@ use crate::severity::{Area, Severity};
 pub use crate::answers::QuestionIdx;
 
 /// A whole content pack, checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Content {
     /// Pack metadata: name, version, review date, disclaimer.
     pub pack: PackInfo,
@@ -26,7 +26,7 @@ pub struct Content {
 }
 
 /// What a pack says about itself.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PackInfo {
     /// A human name for the pack.
     pub name: String,
@@ -39,7 +39,7 @@ pub struct PackInfo {
 }
 
 /// A group of questions shown together; non-profile sections map to an area.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Stable id (`profile`, `taxes`, ...).
     pub id: String,
@@ -50,7 +50,7 @@ pub struct Section {
 }
 
 /// One question of the interview.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Stable id used in answers files.
     pub id: String,
@@ -99,7 +99,7 @@ impl Question {
 }
 
 /// The kinds of answers a question can take.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum QuestionKind {
     /// Yes or no.
     YesNo,
@@ -202,7 +202,7 @@ impl QuestionType {
 }
 
 /// One choice of a choice question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     /// Stable id used in answers files.
     pub id: String,
@@ -224,7 +224,7 @@ pub enum SourceKind {
 }
 
 /// Where a rule's facts come from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Source {
     /// The page's title.
@@ -237,7 +237,7 @@ pub struct Source {
 }
 
 /// A rule: when its condition holds (and it is in force), it becomes a finding.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     /// Stable id, e.g. `pension.unpaid`.
     pub id: String,
@@ -270,7 +270,7 @@ pub struct Rule {
 }
 
 /// Text a rule adds when a further condition holds (e.g. the user's goal).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Extra {
     /// When to add it.
     pub when: Cond,
@@ -283,7 +283,7 @@ pub struct Extra {
 }
 
 /// A report-level note: context for the whole assessment, never a severity.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     /// Stable id.
     pub id: String,
