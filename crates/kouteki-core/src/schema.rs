@@ -6,7 +6,7 @@
 //! questions and its values their choices and ranges, which no Rust type spells out. It describes the
 //! TOML data model as JSON, with TOML local dates as `YYYY-MM-DD` strings.
 
-use schemars::{Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
+use schemars::{Schema, generate::SchemaSettings, json_schema};
 use serde_json::{Map, Value};
 
 use crate::content::{Content, Question, QuestionKind};
@@ -84,19 +84,4 @@ fn answer_schema(question: &Question) -> Schema {
     };
     schema.insert("description".into(), question.text.en.clone().into());
     schema
-}
-
-/// A finding's `rests_on` values: answers as answers files write them (dates as `YYYY-MM-DD`).
-pub(crate) fn answer_values(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "type": "object",
-        "additionalProperties": {
-            "anyOf": [
-                {"type": "string"},
-                {"type": "integer"},
-                {"type": "boolean"},
-                {"type": "array", "items": {"type": "string"}},
-            ]
-        },
-    })
 }

@@ -58,10 +58,7 @@ pub struct ReportFinding {
     /// Documents to prepare.
     pub documents: Vec<String>,
     /// The answers it rests on: question id → answer as in answers files.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(schema_with = "crate::schema::answer_values")
-    )]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "answer_values_schema"))]
     pub rests_on: serde_json::Map<String, serde_json::Value>,
     /// Sources.
     pub sources: Vec<Source>,
@@ -297,4 +294,20 @@ impl schemars::JsonSchema for Areas {
             "additionalProperties": false,
         })
     }
+}
+
+/// A finding's `rests_on` values: answers as answers files write them (dates as `YYYY-MM-DD`).
+#[cfg(feature = "schema")]
+fn answer_values_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "integer"},
+                {"type": "boolean"},
+                {"type": "array", "items": {"type": "string"}},
+            ]
+        },
+    })
 }
