@@ -205,6 +205,8 @@ pub mod tui {
         HELP_HELP = ("This help", "このヘルプ");
         /// Help: save.
         HELP_SAVE = ("Save the report (result)", "レポートを保存(結果画面)");
+        /// Help: save the HTML report.
+        HELP_SAVE_HTML = ("Save the report as HTML to print (result)", "印刷用のHTMLでレポートを保存(結果画面)");
         /// Help: change answers.
         HELP_CHANGE = ("Change answers (result)", "回答を変更(結果画面)");
         /// Help: restart.

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::CliError;
-use super::pack_dir::load_content;
+use super::pack_dir::check_content;
 use kouteki_core::content::{Content, SourceKind};
 use kouteki_core::severity::Severity;
 
@@ -19,7 +19,7 @@ pub struct CheckArgs {
 
 /// Runs `check`: the summary on stdout, each warning on stderr.
 pub fn run(dir: Option<&Path>, args: &CheckArgs) -> Result<(), CliError> {
-    let content = load_content(dir)?;
+    let content = check_content(dir)?;
     let origin = dir.map_or("built-in content".to_string(), |d| d.display().to_string());
     let _ = write!(anstream::stdout(), "{}", summary(&content, &origin));
     let mut stderr = anstream::stderr();

@@ -13,7 +13,7 @@ use kouteki_core::content::Content;
 use kouteki_core::engine::assess;
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::{Report, ReportDiscussion, to_json, to_markdown, to_text};
+use kouteki_core::report::{Report, ReportDiscussion, to_html, to_json, to_markdown, to_text};
 use kouteki_core::severity::Severity;
 
 /// Runs `eval`: one file prints its report; several (or a directory) print a line each.
@@ -28,8 +28,13 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), CliError> {
             Format::Text => to_text(&report),
             Format::Markdown => to_markdown(&report),
             Format::Json => to_json(&report) + "\n",
+            Format::Html => to_html(&report),
         };
-        let _ = anstream::stdout().write_all(output.as_bytes());
+        // Only text carries styles; the other formats skip anstream's scan for them.
+        let _ = match args.format {
+            Format::Text => anstream::stdout().write_all(output.as_bytes()),
+            _ => std::io::stdout().write_all(output.as_bytes()),
+        };
         return verdict(report.overall, args);
     }
     let mut worst = Severity::Ok;

@@ -1,4 +1,5 @@
-//! The command line: `kouteki`, `kouteki eval`, `kouteki check`.
+//! The command line: `kouteki`, `kouteki eval`, `kouteki check`, `kouteki serve` and the documents
+//! printed beside them (completions, man page, schemas).
 //!
 //! Commands read files and print; all judgement is in the core. Errors are one type
 //! ([`CliError`]) printed in one place: exit status 2 means bad input (files, flags), with every
@@ -10,6 +11,7 @@ mod error;
 mod eval;
 mod interview;
 mod pack_dir;
+mod schema;
 mod serve;
 
 use std::path::PathBuf;
@@ -81,6 +83,12 @@ pub enum Command {
     },
     /// Print the man page (roff), e.g. `kouteki man > ~/.local/share/man/man1/kouteki.1`.
     Man,
+    /// Print the JSON Schema of the answers file (for the content in use) or of `eval --format json`.
+    Schema {
+        /// Which document.
+        #[arg(value_enum)]
+        document: schema::SchemaDocument,
+    },
 }
 
 /// Flags of `kouteki eval`.
@@ -159,6 +167,8 @@ pub enum Format {
     Markdown,
     /// JSON as specified in the contract.
     Json,
+    /// A self-contained HTML page to open or print (A4, an area a page).
+    Html,
 }
 
 /// Languages on the command line.
@@ -190,6 +200,7 @@ pub fn run() -> ExitCode {
         Some(Command::Serve(args)) => serve::run(cli.rules.as_deref(), args),
         Some(Command::Completions { shell }) => docs::completions(*shell),
         Some(Command::Man) => docs::man(),
+        Some(Command::Schema { document }) => schema::run(cli.rules.as_deref(), *document),
         None => interview::run(cli.rules.as_deref(), &cli.interview, cli.color),
     };
     match result {

@@ -1,16 +1,38 @@
-//! Reading a content pack: from `--rules DIR`, or the embedded default.
+//! Reading a content pack: from `--rules DIR` (TOML, fully checked), or the embedded default in the
+//! compiled form the build script checked and stored.
 
 use std::path::Path;
 
 use super::{CliError, read_file};
-use kouteki_core::content::{Content, PACK_FILES, PackSources, embedded, load};
+use kouteki_core::content::{Content, PACK_FILES, PackSources, compiled, embedded, load};
 use kouteki_core::formats::location::SourceText;
 
-/// Loads the pack in `dir`, or the embedded one; prints every error and fails on bad content.
+/// The embedded pack as build.rs checked and compiled it.
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+
+/// The embedded pack, from its compiled form (no TOML parsed at start).
+pub fn embedded_content() -> Content {
+    compiled::decode(COMPILED).expect("build.rs stored the pack this binary was built with")
+}
+
+/// Loads the pack in `dir`, or the embedded one (compiled); prints every error and fails on bad
+/// content.
 pub fn load_content(dir: Option<&Path>) -> Result<Content, CliError> {
-    let Some(dir) = dir else {
-        return Ok(embedded::load_default()?);
-    };
+    match dir {
+        Some(dir) => load_toml(dir),
+        None => Ok(embedded_content()),
+    }
+}
+
+/// Reads and fully checks a pack's TOML: the pack in `dir`, or the embedded one's (for `check`).
+pub fn check_content(dir: Option<&Path>) -> Result<Content, CliError> {
+    match dir {
+        Some(dir) => load_toml(dir),
+        None => Ok(embedded::load_default()?),
+    }
+}
+
+fn load_toml(dir: &Path) -> Result<Content, CliError> {
     let mut texts = Vec::new();
     for name in PACK_FILES {
         let path = dir.join(name);
@@ -23,4 +45,16 @@ pub fn load_content(dir: Option<&Path>) -> Result<Content, CliError> {
         rules: source(2),
     };
     Ok(load(sources)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_pack_is_the_checked_toml_of_the_sources() {
+        let checked = embedded::load_default().expect("the embedded TOML is valid");
+        assert_eq!(compiled::encode(&checked), COMPILED);
+        assert_eq!(compiled::encode(&embedded_content()), COMPILED);
+    }
 }

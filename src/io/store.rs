@@ -82,12 +82,13 @@ fn set_private(_path: &Path, _mode: u32) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A fresh report file name in `dir`, from the date and time (never overwrites an earlier report).
-pub fn report_path(dir: &Path, stamp: &str) -> PathBuf {
-    let mut path = dir.join(format!("kouteki-report-{stamp}.md"));
+/// A fresh report file name in `dir` with `extension`, from the date and time (never overwrites an
+/// earlier report).
+pub fn report_path(dir: &Path, stamp: &str, extension: &str) -> PathBuf {
+    let mut path = dir.join(format!("kouteki-report-{stamp}.{extension}"));
     let mut n = 2;
     while path.exists() {
-        path = dir.join(format!("kouteki-report-{stamp}-{n}.md"));
+        path = dir.join(format!("kouteki-report-{stamp}-{n}.{extension}"));
         n += 1;
     }
     path
@@ -138,9 +139,9 @@ mod tests {
     #[test]
     fn report_names_never_overwrite() {
         let dir = tempfile::tempdir().unwrap();
-        let first = report_path(dir.path(), "20261127-1200");
+        let first = report_path(dir.path(), "20261127-1200", "md");
         std::fs::write(&first, "x").unwrap();
-        let second = report_path(dir.path(), "20261127-1200");
+        let second = report_path(dir.path(), "20261127-1200", "md");
         assert_ne!(first, second);
     }
 }

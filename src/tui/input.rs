@@ -23,9 +23,11 @@ pub const MAX_HELD: usize = 64 * 1024;
 ///
 /// Bytes are cleaned before termwiz sees them: invalid UTF-8 is dropped (termwiz would hold an
 /// undecodable byte forever and decode nothing after it), and a character cut between two reads is
-/// carried to the next one.
+/// carried to the next one. termwiz's parser builds its key tables when made, which was almost half
+/// of kouteki's start-up, so it is made on first use, or by [`InputDecoder::prepare`] once the first
+/// frame is out.
 pub struct InputDecoder {
-    parser: InputParser,
+    parser: Option<InputParser>,
     pending: bool,
     carry: Vec<u8>,
     held: usize,
@@ -49,19 +51,27 @@ impl InputDecoder {
     /// A decoder with nothing buffered.
     pub fn new() -> InputDecoder {
         InputDecoder {
-            parser: InputParser::new(),
+            parser: None,
             pending: false,
             carry: Vec::new(),
             held: 0,
         }
     }
 
+    /// Builds the parser's tables now (while waiting for the first key), not at the first key.
+    pub fn prepare(&mut self) {
+        self.parser.get_or_insert_with(InputParser::new);
+    }
+
     /// Decodes `bytes`; an incomplete sequence at the end is kept for the next call.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Input> {
         let clean = self.valid_utf8(bytes);
         let mut out = Vec::new();
-        self.parser
-            .parse(&clean, |event| push(&mut out, event), true);
+        self.parser.get_or_insert_with(InputParser::new).parse(
+            &clean,
+            |event| push(&mut out, event),
+            true,
+        );
         // Whatever did not decode is held; remember to flush it after a pause.
         self.pending = !bytes.is_empty();
         self.held = if out.is_empty() {
@@ -70,7 +80,7 @@ impl InputDecoder {
             0
         };
         if self.held > MAX_HELD {
-            self.parser = InputParser::new();
+            self.parser = Some(InputParser::new());
             self.held = 0;
         }
         out
@@ -109,7 +119,9 @@ impl InputDecoder {
     pub fn flush(&mut self) -> Vec<Input> {
         self.carry.clear();
         let mut out = Vec::new();
-        self.parser.parse(&[], |event| push(&mut out, event), false);
+        if let Some(parser) = &mut self.parser {
+            parser.parse(&[], |event| push(&mut out, event), false);
+        }
         self.pending = false;
         out
     }

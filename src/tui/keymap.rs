@@ -192,6 +192,15 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
         help: None,
     },
+    // Before "back", whose `h` it takes on the result screen (the issue names `h` for it).
+    Binding {
+        keys: &[(Key::Char('h'), Command::SaveHtmlReport)],
+        on: Scope::RESULT,
+        who: Who::ANY,
+        // The hint bar shows it beside `s` ("s/h save report"), where it belongs.
+        hint: None,
+        help: help("h", w::HELP_SAVE_HTML),
+    },
     Binding {
         keys: &[
             (Key::Left, Command::Back),
@@ -218,7 +227,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[(Key::Char('s'), Command::SaveReport)],
         on: Scope::RESULT,
         who: Who::ANY,
-        hint: hint(Scope::RESULT, None, w::HINT_SAVE),
+        hint: hint(Scope::RESULT, Some("s/h"), w::HINT_SAVE),
         help: help("s", w::HELP_SAVE),
     },
     Binding {
@@ -506,6 +515,14 @@ mod tests {
             Some(Command::SaveReport)
         );
         assert_eq!(command_for_client(Scope::REVIEW, Key::Char('s')), None);
+        assert_eq!(
+            command_for_client(Scope::RESULT, Key::Char('h')),
+            Some(Command::SaveHtmlReport)
+        );
+        assert_eq!(
+            command_for_client(Scope::REVIEW, Key::Char('h')),
+            Some(Command::Back)
+        );
     }
 
     #[test]
@@ -525,7 +542,7 @@ mod tests {
         assert_eq!(keys(Scope::WELCOME), ["↑↓", "Enter", "L", "?", "q"]);
         assert_eq!(
             keys(Scope::RESULT),
-            ["↑↓", "Tab", "s", "c", "r", "L", "?", "q"]
+            ["↑↓", "Tab", "s/h", "c", "r", "L", "?", "q"]
         );
     }
 }

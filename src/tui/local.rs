@@ -20,7 +20,7 @@ use ratatui::crossterm::{cursor, execute, terminal};
 
 use super::app::App;
 use super::input::ESC_TIMEOUT;
-use super::message::{Effect, Message};
+use super::message::{Effect, Message, ReportFile};
 use super::notice::Notice;
 use super::run::{Flow, Io, Runner, Seat};
 use super::viewer::Viewer;
@@ -115,6 +115,7 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
         }
         if runner.needs_redraw(&seat) {
             runner.draw(&mut seat, &mut terminal)?;
+            runner.prepare_input(&mut seat);
         }
         let wait = if seat.input_pending() {
             ESC_TIMEOUT
@@ -151,19 +152,19 @@ impl Io for LocalIo {
                 }
                 None
             }
-            Effect::SaveReport(markdown) => Some(Message::Notify(self.save_report(&markdown))),
+            Effect::SaveReport(file) => Some(Message::Notify(self.save_report(&file))),
         }
     }
 }
 
 impl LocalIo {
     /// Saves a report under a fresh name in the report directory; says where, or why not.
-    fn save_report(&self, markdown: &str) -> Notice {
+    fn save_report(&self, file: &ReportFile) -> Notice {
         let stamp = jiff::ZonedDateTime::now()
             .strftime("%Y%m%d-%H%M%S")
             .to_string();
-        let path = report_path(&self.report_dir, &stamp);
-        match write_private(&path, markdown.as_bytes()) {
+        let path = report_path(&self.report_dir, &stamp, file.format.extension());
+        match write_private(&path, file.text.as_bytes()) {
             Ok(()) => Notice::ReportSaved(path.display().to_string()),
             Err(e) => Notice::ReportFailed(e.to_string()),
         }

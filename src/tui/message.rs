@@ -34,6 +34,8 @@ pub enum Command {
     Erase,
     /// Save the Markdown report (result screen).
     SaveReport,
+    /// Save the printable HTML report (result screen).
+    SaveHtmlReport,
     /// Start again with no answers (result screen).
     Restart,
     /// Go to the review to change answers (result screen).
@@ -83,8 +85,8 @@ pub enum Effect {
     SaveDraft(String),
     /// Delete the saved draft (the user started again or declined to resume).
     DiscardDraft,
-    /// Save this Markdown report and answer with [`Message::Notify`].
-    SaveReport(String),
+    /// Save this report and answer with [`Message::Notify`].
+    SaveReport(ReportFile),
     /// Keep a copy for the consultant (the client agreed on screen): the answers file and the
     /// Markdown report of the same result.
     Record {
@@ -100,4 +102,43 @@ pub enum Effect {
     Resume(String),
     /// End the session.
     Quit,
+}
+
+/// A rendered report to save, with its format (which names the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFile {
+    /// The format it is in.
+    pub format: ReportFormat,
+    /// The document.
+    pub text: String,
+}
+
+/// The formats the result screen saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Markdown (`s`), to paste or mail.
+    Markdown,
+    /// A printable HTML page (`h`).
+    Html,
+}
+
+impl ReportFile {
+    /// The report in `format`.
+    pub fn new(format: ReportFormat, report: &kouteki_core::report::Report) -> ReportFile {
+        let text = match format {
+            ReportFormat::Markdown => kouteki_core::report::to_markdown(report),
+            ReportFormat::Html => kouteki_core::report::to_html(report),
+        };
+        ReportFile { format, text }
+    }
+}
+
+impl ReportFormat {
+    /// The file name extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "md",
+            ReportFormat::Html => "html",
+        }
+    }
 }

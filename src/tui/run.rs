@@ -95,6 +95,12 @@ impl<I: Io> Runner<I> {
         self.apply(seat, inputs)
     }
 
+    /// Readies `seat`'s input decoder (its tables take a while to build): call once the first frame
+    /// is drawn, so start-up does not wait for it.
+    pub fn prepare_input(&mut self, seat: &mut Seat) {
+        seat.decoder.prepare();
+    }
+
     /// Decides `seat`'s held input after a pause (a lone ESC is the Escape key).
     pub fn flush_input(&mut self, seat: &mut Seat) -> Flow {
         let inputs = seat.decoder.flush();

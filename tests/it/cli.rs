@@ -1584,7 +1584,11 @@ fn bash_completion_completes_subcommands_and_flags() {
     };
     assert_eq!(complete("kouteki ev", 1), "eval");
     assert_eq!(complete("kouteki eval --for", 2), "--format");
-    assert_eq!(complete("kouteki eval --format ", 3), "text markdown json");
+    assert_eq!(
+        complete("kouteki eval --format ", 3),
+        "text markdown json html"
+    );
+    assert!(complete("kouteki schema ", 2).ends_with(" answers report"));
 }
 
 #[test]

@@ -8,10 +8,12 @@
 #![allow(clippy::too_many_lines)]
 
 mod cli;
+mod e2e_browser;
 mod e2e_openssh;
 mod e2e_tmux;
 mod modules;
 mod plain;
+mod schema;
 mod ssh;
 mod support;
 mod tui;

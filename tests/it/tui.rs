@@ -352,9 +352,10 @@ fn marks_are_kept_in_the_draft_listed_on_the_result_and_in_the_report() {
         "{screen}"
     );
     let saved = ui.press(Key::Char('s'));
-    let [Effect::SaveReport(markdown)] = saved.as_slice() else {
+    let [Effect::SaveReport(saved)] = saved.as_slice() else {
         panic!("s saves a report, got {saved:?}")
     };
+    let markdown = &saved.text;
     assert!(
         markdown.contains("## To discuss with your consultant"),
         "{markdown}"
@@ -745,4 +746,58 @@ fn cards_never_cut_their_symbol_severity_word_or_count() {
             }
         }
     }
+}
+
+#[test]
+fn on_the_result_h_saves_the_html_report_and_s_the_markdown_one_privately() {
+    use kouteki::tui::local::LocalIo;
+    use kouteki::tui::message::{ReportFile, ReportFormat};
+    use kouteki::tui::notice::Notice;
+    use kouteki::tui::run::Io;
+    use kouteki_core::report::{to_html, to_markdown};
+
+    let (answers, as_of) = case("03-engineer-unpaid-premiums");
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let mut io = LocalIo {
+        drafts: None,
+        report_dir: dir.path().to_path_buf(),
+    };
+    for lang in Lang::ALL {
+        let mut ui = drive_to_result(lang, &answers, as_of);
+        let html = ReportFile {
+            format: ReportFormat::Html,
+            text: to_html(ui.report()),
+        };
+        let markdown = ReportFile {
+            format: ReportFormat::Markdown,
+            text: to_markdown(ui.report()),
+        };
+        assert_eq!(
+            ui.press(Key::Char('h')),
+            vec![Effect::SaveReport(html.clone())]
+        );
+        assert!(ui.app.result().is_some(), "h stays on the result");
+        assert_eq!(ui.press(Key::Char('s')), vec![Effect::SaveReport(markdown)]);
+        let Some(Message::Notify(Notice::ReportSaved(path))) = io.perform(Effect::SaveReport(html))
+        else {
+            panic!("the HTML report is saved");
+        };
+        assert!(path.ends_with(".html"), "{path}");
+        assert!(path.starts_with(&*dir.path().to_string_lossy()));
+        let saved = std::fs::read_to_string(&path).expect("saved");
+        assert!(saved.contains(&format!("<html lang=\"{}\">", lang.code())));
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        // The notice names the path on screen.
+        ui.app.update(
+            &mut ui.viewer,
+            Message::Notify(Notice::ReportSaved(path.clone())),
+        );
+        assert!(ui.render(200, 40).contains(&path), "the path is shown");
+    }
+    // Elsewhere `h` still goes back.
+    let mut ui = drive_to_result(Lang::En, &answers, as_of);
+    ui.press(Key::Char('c'));
+    assert_eq!(ui.step(), Step::Review);
 }

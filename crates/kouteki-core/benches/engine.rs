@@ -23,6 +23,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(embedded::load_default().expect("valid")));
     });
     let content = embedded::load_default().expect("valid");
+    let bytes = kouteki_core::content::compiled::encode(&content);
+    c.bench_function("decode the compiled embedded content", |b| {
+        b.iter(|| {
+            black_box(kouteki_core::content::compiled::decode(black_box(&bytes)).expect("valid"))
+        });
+    });
     let source = SourceText::new("persona.toml", persona_answers());
     let file = answers_file::parse(&content, &source).expect("valid persona");
     let as_of = file.as_of.expect("persona has as_of");

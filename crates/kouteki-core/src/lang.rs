@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language of the interface and the reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English, the default.

@@ -13,6 +13,7 @@
 //! - [`flow`], [`engine`], [`interview`]: which questions apply, the assessment, the interview's steps.
 //! - [`answers_file`], [`report`]: answers files read and written, reports rendered.
 //! - [`i18n`]: every interface string of the core, in both languages.
+//! - `schema` (feature `schema`): JSON Schemas of the answers file and the JSON report.
 //!
 //! Input the core refuses is an [`Error`], with every problem at its file, line and column.
 
@@ -28,6 +29,8 @@ pub mod i18n;
 pub mod interview;
 pub mod lang;
 pub mod report;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod severity;
 
 pub use error::Error;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a finding is; ordered mildest first so `max` gives the worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Nothing to do (green).
@@ -54,6 +55,7 @@ impl Severity {
 
 /// One of the four areas of public duties, in the contract's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
     /// Income tax and residence tax.

@@ -13,7 +13,7 @@ mod consultation;
 mod discussion;
 
 use super::app::{App, CodeEntry, Overlay, Progress, Recording, Screen, Storage};
-use super::message::{Command, Effect, Message};
+use super::message::{Command, Effect, Message, ReportFile, ReportFormat};
 use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
 use super::viewer::{Person, Viewer};
 
@@ -382,10 +382,15 @@ impl App {
     }
 
     fn update_result(&mut self, lang: Lang, message: &Message) -> Vec<Effect> {
-        if message == &Message::Command(Command::SaveReport) {
+        let format = match message {
+            Message::Command(Command::SaveReport) => Some(ReportFormat::Markdown),
+            Message::Command(Command::SaveHtmlReport) => Some(ReportFormat::Html),
+            _ => None,
+        };
+        if let Some(format) = format {
             let report = self.report_with_discussion(lang);
             return report
-                .map(|r| Effect::SaveReport(to_markdown(&r)))
+                .map(|r| Effect::SaveReport(ReportFile::new(format, &r)))
                 .into_iter()
                 .collect();
         }

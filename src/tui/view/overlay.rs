@@ -127,14 +127,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn help(viewer: &Viewer, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, 64, 20);
-    clear(frame, rect);
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", w::HELP.get(viewer.lang)),
-        viewer.theme.heading(),
-    ));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    let width = 64.min(area.width);
+    let inner_width = width.saturating_sub(2);
     let mut lines: Vec<Line> = keymap::help_lines(viewer.person)
         .map(|line| {
             Line::from(vec![
@@ -146,15 +140,26 @@ fn help(viewer: &Viewer, frame: &mut Frame, area: Rect) {
     lines.push(Line::default());
     lines.extend(wrap(
         w::HELP_FIELDS.get(viewer.lang),
-        inner.width,
+        inner_width,
         "",
         "",
         viewer.theme.dim(),
     ));
-    lines.push(Line::from(Span::styled(
+    // "Press any key to close" is the line that must not be cut: it goes last, always shown.
+    let close = Line::from(Span::styled(
         w::HELP_CLOSE.get(viewer.lang),
         viewer.theme.dim(),
-    )));
+    ));
+    let rect = centered(area, width, lines.len() as u16 + 3);
+    clear(frame, rect);
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", w::HELP.get(viewer.lang)),
+        viewer.theme.heading(),
+    ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    lines.truncate(usize::from(inner.height.saturating_sub(1)));
+    lines.push(close);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -4,6 +4,7 @@
 //! and resolved into the [`model`] types the rest of the program uses. Every problem is reported with
 //! its file, line and column.
 
+pub mod compiled;
 pub mod condition;
 mod diagnostics;
 pub mod embedded;

@@ -11,7 +11,7 @@ use crate::severity::{Area, Severity};
 pub use crate::answers::QuestionIdx;
 
 /// A whole content pack, checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Content {
     /// Pack metadata: name, version, review date, disclaimer.
     pub pack: PackInfo,
@@ -25,11 +25,12 @@ pub struct Content {
     pub notes: Vec<Note>,
     /// Content lints that do not stop the pack from loading (weak sources, one-language titles):
     /// `kouteki check` lists them and `--strict` fails on them.
+    #[serde(skip)]
     pub warnings: Vec<crate::formats::location::LocatedError>,
 }
 
 /// What a pack says about itself.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PackInfo {
     /// A human name for the pack.
     pub name: String,
@@ -42,7 +43,7 @@ pub struct PackInfo {
 }
 
 /// A group of questions shown together; non-profile sections map to an area.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Stable id (`profile`, `taxes`, ...).
     pub id: String,
@@ -53,7 +54,7 @@ pub struct Section {
 }
 
 /// One question of the interview.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Stable id used in answers files.
     pub id: String,
@@ -102,7 +103,7 @@ impl Question {
 }
 
 /// The kinds of answers a question can take.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum QuestionKind {
     /// Yes or no.
     YesNo,
@@ -205,7 +206,7 @@ impl QuestionType {
 }
 
 /// One choice of a choice question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     /// Stable id used in answers files.
     pub id: String,
@@ -215,6 +216,7 @@ pub struct Choice {
 
 /// Whether a source is law, commentary or an announced plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Law text, government and municipal pages.
@@ -226,7 +228,7 @@ pub enum SourceKind {
 }
 
 /// Where a rule's facts come from.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     /// The page's title in each report language (a title written once, as in older packs, is used for
     /// both, and `kouteki check` warns about it).
@@ -238,7 +240,7 @@ pub struct Source {
 }
 
 /// A rule: when its condition holds (and it is in force), it becomes a finding.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     /// Stable id, e.g. `pension.unpaid`.
     pub id: String,
@@ -274,7 +276,7 @@ pub struct Rule {
 /// `as_of`), or, with `replace`, text that takes the place of the rule's own: so that a reader in a
 /// case the general text does not fit (a special permanent resident, a date before a law changed)
 /// reads words meant for them, never a paragraph and its contradiction.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Extra {
     /// When to add it.
     pub when: Cond,
@@ -294,7 +296,7 @@ pub struct Extra {
 }
 
 /// A report-level note: context for the whole assessment, never a severity.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     /// Stable id.
     pub id: String,

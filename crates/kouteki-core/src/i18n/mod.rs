@@ -87,6 +87,12 @@ crate::texts! {
     NO = ("No", "いいえ");
     /// Nothing selected in a multi-choice.
     NONE_SELECTED = ("None", "なし");
+    /// The area column of the HTML report's table.
+    AREA_COLUMN = ("Area", "分野");
+    /// The result column of the HTML report's table.
+    RESULT_COLUMN = ("Result", "判定");
+    /// The findings count column of the HTML report's table.
+    COUNT_COLUMN = ("Findings", "件数");
     /// Official source kind.
     KIND_OFFICIAL = ("official", "公的機関");
     /// Secondary source kind.

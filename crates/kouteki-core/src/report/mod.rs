@@ -1,9 +1,10 @@
 //! Reports of an assessment: one localized model ([`Report`]) rendered as JSON (the contract's format),
-//! terminal text, or Markdown for a client.
+//! terminal text, Markdown for a client, or a printable HTML page.
 
 mod answer_text;
 mod discussion;
 mod finding_texts;
+mod html;
 mod json;
 mod markdown;
 mod model;
@@ -11,6 +12,7 @@ mod text;
 
 pub use answer_text::answer_text;
 pub use discussion::{MarkedItem, MarkedKind, NoteItem, ReportDiscussion};
+pub use html::to_html;
 pub use json::to_json;
 pub use markdown::to_markdown;
 pub use model::{

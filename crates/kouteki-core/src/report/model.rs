@@ -17,10 +17,13 @@ use super::discussion::ReportDiscussion;
 
 /// A whole report in one language.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Evaluation date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub as_of: String,
     /// Content review date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub content_reviewed: String,
     /// The evaluation date as the report's language writes it (2026年11月24日 in Japanese).
     #[serde(skip)]
@@ -32,7 +35,7 @@ pub struct Report {
     pub lang: Lang,
     /// Worst area severity.
     pub overall: Severity,
-    /// Each area's severity and finding count, in contract order.
+    /// Each area's severity, in contract order (the JSON holds only the severity).
     pub areas: Areas,
     /// Findings, worst first.
     pub findings: Vec<ReportFinding>,
@@ -52,6 +55,7 @@ pub struct Report {
 
 /// One finding, localized.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportFinding {
     /// Rule id.
     pub id: String,
@@ -68,6 +72,7 @@ pub struct ReportFinding {
     /// Documents to prepare.
     pub documents: Vec<String>,
     /// The answers it rests on: question id → answer as in answers files.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "answer_values_schema"))]
     pub rests_on: serde_json::Map<String, serde_json::Value>,
     /// Sources.
     pub sources: Vec<ReportSource>,
@@ -78,10 +83,12 @@ pub struct ReportFinding {
 
 /// One source, its title in the report's language: the contract's `{"title", "url", "kind"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportSource {
     /// The title, in the report language.
     pub title: String,
-    /// A full https URL.
+    /// A full https URL (an IRI: official pages have Japanese in their paths).
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "iri"), regex(pattern = "^https://")))]
     pub url: String,
     /// Official, secondary or plan.
     pub kind: SourceKind,
@@ -89,10 +96,12 @@ pub struct ReportSource {
 
 /// One upcoming change, localized.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportUpcoming {
     /// Rule id.
     pub id: String,
     /// Start date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub effective_from: String,
     /// The start date as the report line says it (「2027年4月1日から」, 「予定日 2027年3月31日」).
     #[serde(skip)]
@@ -163,6 +172,7 @@ impl Serialize for Areas {
 
 /// A report-level note, localized.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReportNote {
     /// Note id.
     pub id: String,
@@ -295,4 +305,44 @@ fn upcoming(content: &Content, u: &crate::engine::Upcoming, lang: Lang) -> Repor
         area: rule.area,
         explanation: rule.explanation.get(lang).to_string(),
     }
+}
+
+/// The contract's `areas` object: each area by id, with its severity.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Areas {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Areas".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let severity = generator.subschema_for::<Severity>();
+        let properties: serde_json::Map<String, serde_json::Value> = Area::ALL
+            .iter()
+            .map(|area| (area.id().to_string(), severity.clone().to_value()))
+            .collect();
+        let required: Vec<&str> = Area::ALL.iter().map(|area| area.id()).collect();
+        schemars::json_schema!({
+            "description": "Each area's severity (its worst finding, ok if none), in contract order.",
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": false,
+        })
+    }
+}
+
+/// A finding's `rests_on` values: answers as answers files write them (dates as `YYYY-MM-DD`).
+#[cfg(feature = "schema")]
+fn answer_values_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "integer"},
+                {"type": "boolean"},
+                {"type": "array", "items": {"type": "string"}},
+            ]
+        },
+    })
 }

@@ -6,7 +6,7 @@ use super::ast::CmpOp;
 use crate::answers::{Lookup, QuestionIdx, Value};
 
 /// A checked condition. A test on a question without an answer is false.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cond {
     /// Always true or always false.
     Const(bool),
