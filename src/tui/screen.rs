@@ -47,6 +47,7 @@ impl Field {
             Some(Value::Choices(list)) => list.iter().for_each(|i| field.ticked[*i] = true),
             Some(Value::Number(n)) => field.text = n.to_string(),
             Some(Value::Date(d)) => field.text = d.to_string(),
+            Some(Value::Month(m)) => field.text = m.to_string(),
             Some(Value::Text(t)) => field.text.clone_from(t),
             None => {}
         }
@@ -69,7 +70,7 @@ pub fn option_count(kind: &QuestionKind) -> usize {
 pub fn is_typed(kind: &QuestionKind) -> bool {
     matches!(
         kind,
-        QuestionKind::Number { .. } | QuestionKind::Date | QuestionKind::Text
+        QuestionKind::Number { .. } | QuestionKind::Date | QuestionKind::Month | QuestionKind::Text
     )
 }
 

@@ -347,6 +347,11 @@ fn expected_summary_counts(content: &Content) -> Vec<String> {
         ),
         format!("notes: {}", content.notes.len()),
         format!(
+            "timeline: {} entries; documents: {}",
+            content.schedule.timeline.len(),
+            content.schedule.documents.len()
+        ),
+        format!(
             "sources: {} (official {}, secondary {}, plan {})",
             sources.len(),
             by_kind(SourceKind::Official),
@@ -740,7 +745,15 @@ fn eval_json_has_the_contract_shape_and_the_expected_result() {
     }
     assert_eq!(ids(&json["findings"]), expected_ids(&expect, "findings"));
     assert_eq!(ids(&json["upcoming"]), expected_ids(&expect, "upcoming"));
-    assert_eq!(json["unanswered"], Value::Array(Vec::new()));
+    // Case 03 answers every question of 1.1; the 1.2 ones on its path are listed as unanswered.
+    assert_eq!(
+        strings(&json["unanswered"]),
+        [
+            "tax_late_month",
+            "premium_unpaid_oldest",
+            "stay_expiry_date"
+        ]
+    );
     // Several severities and areas, so the order check above means something.
     let severities: BTreeSet<&str> = json["findings"]
         .as_array()
@@ -1111,10 +1124,15 @@ fn questions_added_after_1_0_may_be_missing() {
     assert_eq!(
         optional,
         [
+            "tax_late_month",
+            "premium_unpaid_oldest",
+            "premium_late_month",
             "personal_details_change",
+            "stay_expiry_date",
             "period_of_stay",
             "absence_abroad",
             "card_validity",
+            "card_expiry_date",
             "card_lost"
         ]
     );
@@ -1125,12 +1143,20 @@ fn questions_added_after_1_0_may_be_missing() {
         );
     }
     let json = eval_json(&answers, &[]);
-    // Case 26 is an engineer: every later question on the path is left out (card_validity is asked
-    // of permanent residents only).
+    // Case 26 is an engineer paying on time through the employer: every later question on the path
+    // is left out (the card questions are asked of permanent residents, the months only after a late
+    // or unpaid answer).
+    let off_path = [
+        "card_validity",
+        "card_expiry_date",
+        "tax_late_month",
+        "premium_unpaid_oldest",
+        "premium_late_month",
+    ];
     let on_path: Vec<&str> = optional
         .iter()
         .copied()
-        .filter(|q| *q != "card_validity")
+        .filter(|q| !off_path.contains(q))
         .collect();
     assert_eq!(strings(&json["unanswered"]), on_path);
     assert_eq!(json["overall"].as_str(), expect["overall"].as_str());
@@ -1176,7 +1202,7 @@ fn questions_added_after_1_0_may_be_missing() {
     }
 
     // A file that answers them has no such note.
-    let (answers, _) = case("03-");
+    let (answers, _) = case("46-");
     let file = scratch.write("answered.toml", &answers);
     let run = scratch.run(&["eval", "--answers", file]);
     run.expect_code(0);

@@ -190,6 +190,14 @@ fn select_option(tmux: &Tmux, q: &Question, wanted: &str) {
 }
 
 /// Answers the question on screen with `value` (from an answers file) and confirms with Enter.
+/// Types `text` into the question's field and waits until the field shows it.
+fn type_into(tmux: &Tmux, q: &Question, text: &str) {
+    tmux.type_text(text);
+    tmux.wait_for(&format!("{text} typed into {}", q.id), |s| {
+        s.contains(&format!("› {text}▏"))
+    });
+}
+
 fn answer(tmux: &Tmux, q: &Question, value: &toml::Value) {
     match (q.kind.as_str(), value) {
         ("number", toml::Value::Integer(n)) => {
@@ -198,6 +206,13 @@ fn answer(tmux: &Tmux, q: &Question, value: &toml::Value) {
             tmux.wait_for(&format!("{n} typed into {}", q.id), |s| {
                 s.contains(&format!("› {n}▏"))
             });
+        }
+        ("date", toml::Value::Datetime(d)) => type_into(tmux, q, &d.to_string()),
+        // A month typed as people write it in Japanese, not as the file does.
+        ("month", toml::Value::String(m)) => {
+            let (year, month) = m.split_once('-').expect("YYYY-MM");
+            let month = month.trim_start_matches('0');
+            type_into(tmux, q, &format!("{year}/{month}"));
         }
         ("yes_no", toml::Value::Boolean(b)) => {
             select_option(tmux, q, if *b { "Yes" } else { "No" });

@@ -117,11 +117,18 @@ fn answer_with_keys(ui: &mut Ui, value: &Value) {
     let target = match (&kind, value) {
         (QuestionKind::YesNo, Value::Bool(b)) => usize::from(!*b),
         (QuestionKind::Choice { .. }, Value::Choice(i)) => *i,
-        (_, Value::Number(n)) => {
+        (_, Value::Number(_) | Value::Date(_) | Value::Month(_)) => {
+            let typed = match value {
+                Value::Number(n) => n.to_string(),
+                Value::Date(d) => d.to_string(),
+                // A month as people type it in Japanese.
+                Value::Month(m) => format!("{}年{}月", m.year(), m.month()),
+                _ => unreachable!(),
+            };
             while !ui.field().text.is_empty() {
                 ui.press(Key::Backspace);
             }
-            ui.type_text(&n.to_string());
+            ui.type_text(&typed);
             ui.press(Key::Enter);
             return;
         }

@@ -39,6 +39,8 @@ pub enum InputError {
     },
     /// Not a valid date.
     NotADate,
+    /// Not a month (`2025-07`, `2025/7`, `2025年7月`).
+    NotAMonth,
     /// A value of the wrong kind or an unknown choice for this question.
     WrongKind,
     /// Answering while the review is shown.
@@ -214,7 +216,9 @@ impl Interview {
 /// Checks a value against a question's kind (choice indices exist, numbers in range).
 pub fn validate(kind: &QuestionKind, value: &Value) -> Result<(), InputError> {
     match (kind, value) {
-        (QuestionKind::YesNo, Value::Bool(_)) | (QuestionKind::Date, Value::Date(_)) => Ok(()),
+        (QuestionKind::YesNo, Value::Bool(_))
+        | (QuestionKind::Date, Value::Date(_))
+        | (QuestionKind::Month, Value::Month(_)) => Ok(()),
         (QuestionKind::Choice { choices, .. }, Value::Choice(i)) if *i < choices.len() => Ok(()),
         (QuestionKind::MultiChoice { choices }, Value::Choices(list))
             if list.iter().all(|i| *i < choices.len()) =>
@@ -249,6 +253,9 @@ pub fn parse_input(kind: &QuestionKind, input: &str) -> Result<Value, InputError
             Value::Number(ascii.parse().map_err(|_| InputError::NotANumber)?)
         }
         QuestionKind::Date => Value::Date(input.parse().map_err(|_| InputError::NotADate)?),
+        QuestionKind::Month => {
+            Value::Month(crate::dates::Month::parse(input).map_err(|_| InputError::NotAMonth)?)
+        }
         QuestionKind::Text => Value::Text(input.to_string()),
         _ => return Err(InputError::WrongKind),
     };
