@@ -291,6 +291,98 @@ fn back_drops_an_invalid_unconfirmed_input_and_never_blocks() {
     assert!(app.field().error.is_none());
 }
 
+/// The app opened at question `id` of case 03 (its answer cleared).
+fn at_question(id: &str, lang: Lang) -> Ui {
+    let (mut answers, _) = case("03-engineer-unpaid-premiums");
+    let q = content().question_index(id).unwrap();
+    answers.clear(q);
+    let mut app = new_app(lang);
+    app.app = app.app.with_answers(progress(answers));
+    assert_eq!(app.app.current_question(), Some(q));
+    app
+}
+
+#[test]
+fn a_month_field_shows_its_range_and_refuses_later_months_in_the_fields_language() {
+    let mut app = at_question("tax_late_month", Lang::En);
+    assert!(
+        app.render(80, 24).contains("up to 2026-11"),
+        "{}",
+        app.render(80, 24)
+    );
+    app.type_text("2026-12");
+    app.press(Key::Enter);
+    assert!(
+        app.render(80, 24)
+            .contains("Please enter a month up to 2026-11")
+    );
+    app.viewer.lang = Lang::Ja;
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("2026年11月までの月を入力してください"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("2026年11月まで"),
+        "the range in Japanese: {screen}"
+    );
+    for _ in 0..7 {
+        app.press(Key::Backspace);
+    }
+    app.type_text("2025-13");
+    app.press(Key::Enter);
+    assert!(
+        app.render(120, 40)
+            .contains("「2025-07」「2025/7」「2025年7月」")
+    );
+    // Back works while the field holds an invalid value, and drops it.
+    app.press(Key::Left);
+    assert_eq!(
+        app.app.current_question(),
+        content().question_index("tax_history")
+    );
+    assert!(app.field().error.is_none());
+}
+
+#[test]
+fn a_month_typed_in_japanese_and_a_date_with_slashes_are_accepted() {
+    let mut app = at_question("tax_late_month", Lang::Ja);
+    app.type_text("2025年7月");
+    app.press(Key::Enter);
+    let q = content().question_index("tax_late_month").unwrap();
+    assert_eq!(
+        app.app.interview().answer(q),
+        Some(&Value::Month(
+            kouteki_core::dates::Month::new(2025, 7).unwrap()
+        ))
+    );
+    let mut app = at_question("stay_expiry_date", Lang::En);
+    assert!(app.render(80, 24).contains("Format: YYYY-MM-DD"));
+    app.type_text("2027/2/30");
+    app.press(Key::Enter);
+    assert!(app.render(80, 24).contains("Please enter a date as YYYY-MM-DD"));
+    for _ in 0..9 {
+        app.press(Key::Backspace);
+    }
+    app.type_text("2027/2/28");
+    app.press(Key::Enter);
+    let q = content().question_index("stay_expiry_date").unwrap();
+    assert_eq!(
+        app.app.interview().answer(q),
+        Some(&Value::Date(date(2027, 2, 28)))
+    );
+}
+
+#[test]
+fn snapshot_month_question_with_an_error() {
+    each_lang(|lang| {
+        let mut app = at_question("tax_late_month", lang);
+        app.type_text("2027-01");
+        app.press(Key::Enter);
+        snapshot_all("question_month_error", &app);
+    });
+}
+
 #[test]
 fn quitting_asks_first_and_ctrl_c_quits_at_once() {
     let mut app = new_app(Lang::En);

@@ -28,6 +28,30 @@ pub fn add_days(d: Date, days: i64) -> Date {
         .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
 }
 
+/// Reads a date as people type it: `2026-11-24`, `2026/11/24`, `2026年11月24日` (full-width
+/// digits too); `None` when it is not a real date (2026-02-30).
+pub fn parse_typed_date(text: &str) -> Option<Date> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '／' | '/' | '年' | '月' => '-',
+            other => other,
+        })
+        .collect();
+    let ascii = ascii.strip_suffix('日').unwrap_or(&ascii);
+    let mut parts = ascii.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || y.len() != 4 || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier): a timeline entry's `days`.
 pub fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
@@ -46,6 +70,31 @@ mod tests {
         assert_eq!(add_months(date(2026, 12, 15), 2), date(2027, 2, 15));
         assert_eq!(add_months(date(2028, 2, 29), 12), date(2029, 2, 28));
         assert_eq!(add_months(date(2026, 11, 24), 0), date(2026, 11, 24));
+    }
+
+    #[test]
+    fn typed_dates_read_in_the_three_forms_and_refuse_unreal_days() {
+        for text in [
+            "2026-11-24",
+            "2026/11/24",
+            "2026年11月24日",
+            "２０２６年１１月２４日",
+            "2026/11/24 ",
+        ] {
+            assert_eq!(parse_typed_date(text), Some(date(2026, 11, 24)), "{text}");
+        }
+        for text in [
+            "2026-02-30",
+            "2026-13-01",
+            "26/11/24",
+            "2026-11",
+            "2026-11-24-1",
+            "tomorrow",
+            "",
+        ] {
+            assert_eq!(parse_typed_date(text), None, "{text}");
+        }
+        assert_eq!(parse_typed_date("2028-02-29"), Some(date(2028, 2, 29)));
     }
 
     #[test]

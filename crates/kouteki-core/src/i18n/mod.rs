@@ -261,6 +261,13 @@ impl InputError {
             (InputError::NotAMonth, Lang::Ja) => {
                 "月は「2025-07」「2025/7」「2025年7月」のように入力してください。".into()
             }
+            (InputError::MonthAfter { latest }, Lang::En) => {
+                format!("Please enter a month up to {latest} (this month or earlier).")
+            }
+            (InputError::MonthAfter { latest }, Lang::Ja) => format!(
+                "{}までの月を入力してください（今月より後の月は入力できません）。",
+                month(*latest, lang)
+            ),
             (InputError::WrongKind, Lang::En) => "This answer does not fit the question.".into(),
             (InputError::WrongKind, Lang::Ja) => "この質問に合わない回答です。".into(),
             (InputError::NoQuestion, Lang::En) => "There is no question to answer here.".into(),
