@@ -360,7 +360,10 @@ fn a_month_typed_in_japanese_and_a_date_with_slashes_are_accepted() {
     assert!(app.render(80, 24).contains("Format: YYYY-MM-DD"));
     app.type_text("2027/2/30");
     app.press(Key::Enter);
-    assert!(app.render(80, 24).contains("Please enter a date as YYYY-MM-DD"));
+    assert!(
+        app.render(80, 24)
+            .contains("Please enter a date as YYYY-MM-DD")
+    );
     for _ in 0..9 {
         app.press(Key::Backspace);
     }

@@ -44,7 +44,8 @@ fn value_for(kind: &QuestionKind, seed: u64) -> Value {
         }
         QuestionKind::Date => Value::Date(jiff::civil::date(2000 + (seed % 30) as i16, 1, 1)),
         QuestionKind::Month => Value::Month(
-            kouteki_core::dates::Month::new(2000 + (seed % 26) as i16, 1 + (seed % 12) as i8)
+            // Before the earliest evaluation date drawn (2012), as the interview requires.
+            kouteki_core::dates::Month::new(1990 + (seed % 22) as i16, 1 + (seed % 12) as i8)
                 .expect("a month in range"),
         ),
         QuestionKind::Text => Value::Text(format!("text {seed}")),
