@@ -117,6 +117,10 @@ pub enum Entry {
     Finding(usize),
     /// An upcoming change, by its place in the report.
     Upcoming(usize),
+    /// The timeline (only when it has entries).
+    Timeline,
+    /// The documents to bring (only when there are any).
+    Documents,
     /// What is marked to discuss, with the consultant's notes (only when there is any).
     Discussion,
     /// About this result: unanswered questions, the content's notes.
@@ -139,6 +143,8 @@ impl ResultView {
         (0..report.findings.len())
             .map(Entry::Finding)
             .chain((0..report.upcoming.len()).map(Entry::Upcoming))
+            .chain((!report.timeline.is_empty()).then_some(Entry::Timeline))
+            .chain((!report.documents.is_empty()).then_some(Entry::Documents))
             .chain(discussion.then_some(Entry::Discussion))
             .chain([Entry::About])
             .collect()

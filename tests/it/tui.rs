@@ -599,6 +599,73 @@ fn snapshot_results() {
     }
 }
 
+/// Selects the first list entry whose row says `label`.
+fn select_entry(app: &mut Ui, label: &str) {
+    for _ in 0..30 {
+        let screen = app.render(120, 40);
+        if screen.lines().any(|l| l.contains('▶') && l.contains(label)) {
+            return;
+        }
+        app.press(Key::Down);
+    }
+    panic!("no entry {label}:\n{}", app.render(120, 40));
+}
+
+#[test]
+fn snapshot_timeline_and_documents() {
+    each_lang(|lang| {
+        let (answers, as_of) = case("46-engineer-pr-late-tax-and-premium");
+        let mut app = drive_to_result(lang, &answers, as_of);
+        select_entry(&mut app, ui_text(kouteki_core::i18n::TIMELINE, lang));
+        snapshot_all("result_timeline", &app);
+        select_entry(
+            &mut app,
+            ui_text(kouteki_core::i18n::DOCUMENTS_TO_BRING, lang),
+        );
+        snapshot_all("result_documents", &app);
+    });
+}
+
+fn ui_text(text: kouteki_core::i18n::Text2, lang: Lang) -> &'static str {
+    text.get(lang)
+}
+
+#[test]
+fn the_timeline_reads_at_80x24_in_both_languages() {
+    let (answers, as_of) = case("46-engineer-pr-late-tax-and-premium");
+    for (lang, clean, relative, fiscal) in [
+        (
+            Lang::En,
+            "Earliest clean application date: 2030-08-01",
+            "in 126 days",
+            "fiscal years 2022–2026",
+        ),
+        (
+            Lang::Ja,
+            "期限後納付が確認期間から外れる日：2030年8月1日",
+            "126日後",
+            "令和4年度〜令和8年度",
+        ),
+    ] {
+        let mut app = drive_to_result(lang, &answers, as_of);
+        select_entry(&mut app, kouteki_core::i18n::TIMELINE.get(lang));
+        let screen = app.render(80, 24);
+        assert!(screen.contains(clean), "{screen}");
+        assert!(
+            screen.contains('●') && screen.contains(relative),
+            "{screen}"
+        );
+        select_entry(&mut app, kouteki_core::i18n::DOCUMENTS_TO_BRING.get(lang));
+        app.press(Key::Tab);
+        let mut seen = app.render(80, 24);
+        for _ in 0..3 {
+            app.press(Key::Down);
+            seen.push_str(&app.render(80, 24));
+        }
+        assert!(seen.contains(fiscal), "{seen}");
+    }
+}
+
 #[test]
 fn snapshot_result_detail_scrolled() {
     each_lang(|lang| {
