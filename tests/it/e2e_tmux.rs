@@ -562,6 +562,7 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
         } = golden_case(case);
         seen.insert(overall.clone());
         let file = tmux.write_file(&format!("{case}.toml"), &answers_text);
+        let json = eval_json(&file, tmux.dir.path());
         let file = shell_quote(&file.display().to_string());
         tmux.run_kouteki("", &format!("--no-save --lang en --answers {file}"));
         tmux.wait_for(&format!("the review of {case}"), |s| {
@@ -577,11 +578,14 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
                 "{case} (as_of {as_of}): the banner should read {want:?}:\n{screen}"
             ));
         }
-        // "About this result", the last entry of the list, tells the evaluation date.
-        let entries = findings_rows(&screen)
-            .iter()
-            .filter(|r| !r.is_empty())
-            .count();
+        // "About this result", the last entry of the list, tells the evaluation date. The list may
+        // scroll, so count its entries from the report: findings, upcoming changes, the timeline and
+        // the documents when there are any.
+        let count = |key: &str| json[key].as_array().map_or(0, Vec::len);
+        let entries = count("findings")
+            + count("upcoming")
+            + usize::from(count("timeline") > 0)
+            + usize::from(count("documents") > 0);
         tmux.send(&vec!["Down"; entries]);
         let screen = tmux.wait_for(&format!("About this result of {case}"), |s| {
             findings_rows(s)
