@@ -91,6 +91,24 @@ fn read_line<R: BufRead, W: Write>(input: &mut R, out: &mut W) -> io::Result<Opt
     Ok(Some(line.trim().to_string()))
 }
 
+/// The form and range under a date or month prompt, as the full-screen field shows them.
+fn field_hint<W: Write>(
+    interview: &Interview,
+    kind: &QuestionKind,
+    lang: Lang,
+    out: &mut W,
+) -> io::Result<()> {
+    match kind {
+        QuestionKind::Date => writeln!(out, "  {}", crate::strings::tui::DATE_HINT.get(lang)),
+        QuestionKind::Month => writeln!(
+            out,
+            "  {}",
+            crate::strings::tui::month_hint(interview.latest_month(), lang)
+        ),
+        _ => Ok(()),
+    }
+}
+
 fn ask<W: Write>(interview: &Interview, q: usize, lang: Lang, out: &mut W) -> io::Result<()> {
     let content = interview.content();
     let question = &content.questions[q];
@@ -140,6 +158,7 @@ fn ask<W: Write>(interview: &Interview, q: usize, lang: Lang, out: &mut W) -> io
             if let Some(value) = current {
                 writeln!(out, "  [{}]", answer_text(value, content, q, lang))?;
             }
+            field_hint(interview, &question.kind, lang, out)?;
         }
     }
     let prompt = match &question.kind {

@@ -15,6 +15,18 @@ pub mod tui {
         }
     }
 
+    /// A month field's form and range: the evaluation month is the latest a month answer may be.
+    pub fn month_hint(latest: kouteki_core::dates::Month, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("Format: YYYY-MM (or 2025/7, 2025年7月) · up to {latest}"),
+            Lang::Ja => format!(
+                "形式: 年-月(例 2025-07、2025/7、2025年7月) · {}年{}月まで",
+                latest.year(),
+                latest.month()
+            ),
+        }
+    }
+
     /// "Label value" in English, "ラベル: 値" in Japanese.
     pub fn labelled(label: Text2, value: &str, lang: Lang) -> String {
         match lang {
@@ -124,7 +136,7 @@ pub mod tui {
         /// Multi-choice hint.
         MULTI_HINT = ("Space ticks an option; Enter confirms.", "Spaceで選択/解除、Enterで確定します。");
         /// Field hint for dates.
-        DATE_HINT = ("Format: YYYY-MM-DD", "形式: 年-月-日(例 2026-04-01)");
+        DATE_HINT = ("Format: YYYY-MM-DD (or 2026/4/1, 2026年4月1日) · a real calendar date", "形式: 年-月-日(例 2026-04-01、2026/4/1、2026年4月1日) · 実在する日付");
         /// Review title.
         REVIEW = ("Review your answers", "回答の確認");
         /// Review: show results.

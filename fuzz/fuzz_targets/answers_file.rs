@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use kouteki_core::content::{Content, embedded};
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::{Report, to_html, to_json, to_markdown, to_text};
+use kouteki_core::report::{Report, ReportDiscussion, to_html, to_json, to_markdown, to_text};
 use kouteki_core::{answers_file, engine};
 use libfuzzer_sys::fuzz_target;
 
@@ -33,9 +33,25 @@ fuzz_target!(|data: &[u8]| {
     let assessment = engine::assess(content, &file.answers, as_of);
     for lang in Lang::ALL {
         let report = Report::new(content, &assessment, lang);
-        let _ = (to_text(&report), to_markdown(&report), to_json(&report), to_html(&report));
+        let talk = ReportDiscussion::new(content, &file.answers, &file.discussion, &report);
+        let report = report.with_discussion(talk);
+        let _ = (
+            to_text(&report),
+            to_markdown(&report),
+            to_json(&report),
+            to_html(&report),
+        );
     }
-    let saved = answers_file::to_toml(content, &file.answers, file.as_of, Lang::En);
-    answers_file::parse(content, &SourceText::new("saved.toml", &saved))
+    let saved = answers_file::to_toml(
+        content,
+        (&file.answers, &file.discussion),
+        file.as_of,
+        Lang::En,
+    );
+    let again = answers_file::parse(content, &SourceText::new("saved.toml", &saved))
         .expect("what kouteki writes, it reads back");
+    assert_eq!(
+        again.discussion, file.discussion,
+        "marks and notes read back"
+    );
 });

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use kouteki::tui::app::{App, Recording, Storage};
 use kouteki::tui::message::Effect;
 use kouteki::tui::notice::Notice;
-use kouteki::tui::run::{Flow, Io, Runner};
+use kouteki::tui::run::{Flow, Io, Runner, Seat};
 use kouteki::tui::{Message, Theme, Viewer};
 use kouteki_core::content::{Content, embedded};
 use kouteki_core::lang::Lang;
@@ -32,38 +32,64 @@ impl Io for SessionIo {
     }
 }
 
-/// One runner for every input, as building the decoder's tables per input would be most of the
-/// time; each input gets a fresh app, and ends with the decoder flushed, so none leaks into the next.
-fn runner() -> &'static Mutex<Runner<SessionIo>> {
-    static RUNNER: OnceLock<Mutex<Runner<SessionIo>>> = OnceLock::new();
-    RUNNER.get_or_init(|| Mutex::new(Runner::new(new_app(), viewer(), SessionIo)))
+/// One runner and seats for every input, as building the decoder's tables per input would be most
+/// of the time; each input gets a fresh app and fresh viewers, and ends with the decoders flushed,
+/// so none leaks into the next.
+struct Session {
+    runner: Runner<SessionIo>,
+    client: Seat,
+    consultant: Seat,
+}
+
+fn session() -> &'static Mutex<Session> {
+    static SESSION: OnceLock<Mutex<Session>> = OnceLock::new();
+    SESSION.get_or_init(|| {
+        Mutex::new(Session {
+            runner: Runner::new(new_app(), SessionIo),
+            client: Seat::new(Viewer::new(Lang::En, Theme::new(true))),
+            consultant: Seat::new(Viewer::consultant(Lang::Ja, Theme::new(true))),
+        })
+    })
 }
 
 fn new_app() -> App {
-    let storage = Storage::Session { recording: Recording::Ask };
+    let storage = Storage::Session {
+        recording: Recording::Ask,
+    };
     App::new(content(), jiff::civil::date(2026, 11, 27), storage)
-}
-
-fn viewer() -> Viewer {
-    Viewer::new(Lang::En, Theme::new(true))
+        .with_session_code("K7Q-2MP".into())
+        .with_resume_by_code()
 }
 
 fuzz_target!(|data: &[u8]| {
-    let mut runner = runner().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut guard = session()
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let Session {
+        runner,
+        client,
+        consultant,
+    } = &mut *guard;
     runner.app = new_app();
-    runner.viewer = viewer();
+    client.viewer = Viewer::new(Lang::En, Theme::new(true));
+    consultant.viewer = Viewer::consultant(Lang::Ja, Theme::new(true));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-    // Bytes arrive in packets: a 0xFE byte (never in UTF-8 input) ends one, then a frame is drawn.
-    // The server ends the session when the app quits.
-    let mut flow = Flow::Continue;
+    // Bytes arrive in packets: a 0xFE byte (never in UTF-8 input) ends one, then a frame is drawn;
+    // a packet that starts with 0xFD is the consultant's (a watcher's keys), the others the client's.
+    // The server ends the session when the client's app quits.
     for packet in data.split(|b| *b == 0xFE) {
-        flow = runner.feed(packet);
-        if flow == Flow::Quit {
+        let (seat, packet) = match packet.split_first() {
+            Some((0xFD, rest)) => (&mut *consultant, rest),
+            _ => (&mut *client, packet),
+        };
+        if runner.feed(seat, packet) == Flow::Quit {
             break;
         }
-        runner.draw(&mut terminal).expect("draw");
+        runner.draw(seat, &mut terminal).expect("draw");
     }
-    if runner.flush_input() == Flow::Continue && flow == Flow::Continue {
-        runner.draw(&mut terminal).expect("draw");
+    for seat in [&mut *client, &mut *consultant] {
+        if runner.flush_input(seat) == Flow::Continue {
+            runner.draw(seat, &mut terminal).expect("draw");
+        }
     }
 });

@@ -54,6 +54,7 @@ pub fn summary(content: &Content, origin: &str) -> String {
          questions: {} in {} sections ({} asked of everyone)\n\
          rules: {} (violation {}, caution {}, info {}, ok {}; planned {}; dated {})\n\
          notes: {}\n\
+         timeline: {} entries; documents: {}\n\
          sources: {} (official {}, secondary {}, plan {})\n\
          languages: en, ja (every text in both)\n\
          warnings: {}\n",
@@ -75,6 +76,8 @@ pub fn summary(content: &Content, origin: &str) -> String {
         content.rules.iter().filter(|r| r.plan).count(),
         dated,
         content.notes.len(),
+        content.schedule.timeline.len(),
+        content.schedule.documents.len(),
         sources.len(),
         count_kind(SourceKind::Official),
         count_kind(SourceKind::Secondary),

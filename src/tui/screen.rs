@@ -47,6 +47,7 @@ impl Field {
             Some(Value::Choices(list)) => list.iter().for_each(|i| field.ticked[*i] = true),
             Some(Value::Number(n)) => field.text = n.to_string(),
             Some(Value::Date(d)) => field.text = d.to_string(),
+            Some(Value::Month(m)) => field.text = m.to_string(),
             Some(Value::Text(t)) => field.text.clone_from(t),
             None => {}
         }
@@ -69,7 +70,7 @@ pub fn option_count(kind: &QuestionKind) -> usize {
 pub fn is_typed(kind: &QuestionKind) -> bool {
     matches!(
         kind,
-        QuestionKind::Number { .. } | QuestionKind::Date | QuestionKind::Text
+        QuestionKind::Number { .. } | QuestionKind::Date | QuestionKind::Month | QuestionKind::Text
     )
 }
 
@@ -116,6 +117,10 @@ pub enum Entry {
     Finding(usize),
     /// An upcoming change, by its place in the report.
     Upcoming(usize),
+    /// The timeline (only when it has entries).
+    Timeline,
+    /// The documents to bring (only when there are any).
+    Documents,
     /// What is marked to discuss, with the consultant's notes (only when there is any).
     Discussion,
     /// About this result: unanswered questions, the content's notes.
@@ -138,6 +143,8 @@ impl ResultView {
         (0..report.findings.len())
             .map(Entry::Finding)
             .chain((0..report.upcoming.len()).map(Entry::Upcoming))
+            .chain((!report.timeline.is_empty()).then_some(Entry::Timeline))
+            .chain((!report.documents.is_empty()).then_some(Entry::Documents))
             .chain(discussion.then_some(Entry::Discussion))
             .chain([Entry::About])
             .collect()

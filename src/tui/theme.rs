@@ -54,6 +54,11 @@ impl Theme {
             .add_modifier(Modifier::BOLD)
     }
 
+    /// Text in a meaning's color (a timeline entry's kind), bold so it reads without color too.
+    pub fn accent(&self, color: Color) -> Style {
+        self.fg(color).add_modifier(Modifier::BOLD)
+    }
+
     /// The selected row: reverse video, visible on any background.
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)

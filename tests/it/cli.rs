@@ -347,6 +347,11 @@ fn expected_summary_counts(content: &Content) -> Vec<String> {
         ),
         format!("notes: {}", content.notes.len()),
         format!(
+            "timeline: {} entries; documents: {}",
+            content.schedule.timeline.len(),
+            content.schedule.documents.len()
+        ),
+        format!(
             "sources: {} (official {}, secondary {}, plan {})",
             sources.len(),
             by_kind(SourceKind::Official),
@@ -1015,6 +1020,8 @@ fn exactly_20_errors_have_no_count_line() {
 fn a_missing_v1_answer_names_the_question_and_why_it_is_asked() {
     let scratch = Scratch::new();
     let (answers, _) = case("03-");
+    // Without the month that depends on it, so the only message is about `pension_payment`.
+    let answers = edit_answer(&answers, "premium_unpaid_oldest", None);
     let text = edit_answer(&answers, "pension_payment", None);
     let file = scratch.write("answers.toml", &text);
     let run = scratch.run(&["eval", "--answers", file]);
@@ -1077,7 +1084,9 @@ fn a_bad_value_and_a_missing_answer_are_reported_together() {
 fn an_answer_to_a_skipped_question_is_a_warning() {
     let scratch = Scratch::new();
     let (answers, _) = case("03-");
-    // With the employees' pension, `pension_payment` is not asked: the file's answer is ignored.
+    // With the employees' pension, `pension_payment` is not asked: the file's answer is ignored (the
+    // month that depends on it is left out, so that is the one warning).
+    let answers = edit_answer(&answers, "premium_unpaid_oldest", None);
     let text = edit_answer(&answers, "pension_plan", Some("\"employees\""));
     let file = scratch.write("answers.toml", &text);
     let run = scratch.run(&["eval", "--answers", file, "--format", "json"]);
@@ -1111,10 +1120,15 @@ fn questions_added_after_1_0_may_be_missing() {
     assert_eq!(
         optional,
         [
+            "tax_late_month",
+            "premium_unpaid_oldest",
+            "premium_late_month",
             "personal_details_change",
+            "stay_expiry_date",
             "period_of_stay",
             "absence_abroad",
             "card_validity",
+            "card_expiry_date",
             "card_lost"
         ]
     );
@@ -1125,12 +1139,20 @@ fn questions_added_after_1_0_may_be_missing() {
         );
     }
     let json = eval_json(&answers, &[]);
-    // Case 26 is an engineer: every later question on the path is left out (card_validity is asked
-    // of permanent residents only).
+    // Case 26 is an engineer paying on time through the employer: every later question on the path
+    // is left out (the card questions are asked of permanent residents, the months only after a late
+    // or unpaid answer).
+    let off_path = [
+        "card_validity",
+        "card_expiry_date",
+        "tax_late_month",
+        "premium_unpaid_oldest",
+        "premium_late_month",
+    ];
     let on_path: Vec<&str> = optional
         .iter()
         .copied()
-        .filter(|q| *q != "card_validity")
+        .filter(|q| !off_path.contains(q))
         .collect();
     assert_eq!(strings(&json["unanswered"]), on_path);
     assert_eq!(json["overall"].as_str(), expect["overall"].as_str());
@@ -1176,7 +1198,7 @@ fn questions_added_after_1_0_may_be_missing() {
     }
 
     // A file that answers them has no such note.
-    let (answers, _) = case("03-");
+    let (answers, _) = case("46-");
     let file = scratch.write("answered.toml", &answers);
     let run = scratch.run(&["eval", "--answers", file]);
     run.expect_code(0);

@@ -190,6 +190,14 @@ fn select_option(tmux: &Tmux, q: &Question, wanted: &str) {
 }
 
 /// Answers the question on screen with `value` (from an answers file) and confirms with Enter.
+/// Types `text` into the question's field and waits until the field shows it.
+fn type_into(tmux: &Tmux, q: &Question, text: &str) {
+    tmux.type_text(text);
+    tmux.wait_for(&format!("{text} typed into {}", q.id), |s| {
+        s.contains(&format!("› {text}▏"))
+    });
+}
+
 fn answer(tmux: &Tmux, q: &Question, value: &toml::Value) {
     match (q.kind.as_str(), value) {
         ("number", toml::Value::Integer(n)) => {
@@ -198,6 +206,13 @@ fn answer(tmux: &Tmux, q: &Question, value: &toml::Value) {
             tmux.wait_for(&format!("{n} typed into {}", q.id), |s| {
                 s.contains(&format!("› {n}▏"))
             });
+        }
+        ("date", toml::Value::Datetime(d)) => type_into(tmux, q, &d.to_string()),
+        // A month typed as people write it in Japanese, not as the file does.
+        ("month", toml::Value::String(m)) => {
+            let (year, month) = m.split_once('-').expect("YYYY-MM");
+            let month = month.trim_start_matches('0');
+            type_into(tmux, q, &format!("{year}/{month}"));
         }
         ("yes_no", toml::Value::Boolean(b)) => {
             select_option(tmux, q, if *b { "Yes" } else { "No" });
@@ -547,6 +562,7 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
         } = golden_case(case);
         seen.insert(overall.clone());
         let file = tmux.write_file(&format!("{case}.toml"), &answers_text);
+        let json = eval_json(&file, tmux.dir.path());
         let file = shell_quote(&file.display().to_string());
         tmux.run_kouteki("", &format!("--no-save --lang en --answers {file}"));
         tmux.wait_for(&format!("the review of {case}"), |s| {
@@ -562,11 +578,14 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
                 "{case} (as_of {as_of}): the banner should read {want:?}:\n{screen}"
             ));
         }
-        // "About this result", the last entry of the list, tells the evaluation date.
-        let entries = findings_rows(&screen)
-            .iter()
-            .filter(|r| !r.is_empty())
-            .count();
+        // "About this result", the last entry of the list, tells the evaluation date. The list may
+        // scroll, so count its entries from the report: findings, upcoming changes, the timeline and
+        // the documents when there are any.
+        let count = |key: &str| json[key].as_array().map_or(0, Vec::len);
+        let entries = count("findings")
+            + count("upcoming")
+            + usize::from(count("timeline") > 0)
+            + usize::from(count("documents") > 0);
         tmux.send(&vec!["Down"; entries]);
         let screen = tmux.wait_for(&format!("About this result of {case}"), |s| {
             findings_rows(s)

@@ -37,6 +37,9 @@ fn typed_lines(content: &Arc<Content>, answers: &Answers, as_of: jiff::civil::Da
             Value::Choice(i) => (i + 1).to_string(),
             Value::Bool(b) => if *b { "1" } else { "2" }.to_string(),
             Value::Number(n) => n.to_string(),
+            Value::Date(d) => d.to_string(),
+            // Typed as people write it, not as files do.
+            Value::Month(m) => format!("{}/{}", m.year(), m.month()),
             other => panic!("unexpected {other:?}"),
         };
         lines.push_str(&line);

@@ -118,11 +118,18 @@ fn answer_with_keys(ui: &mut Ui, value: &Value) {
     let target = match (&kind, value) {
         (QuestionKind::YesNo, Value::Bool(b)) => usize::from(!*b),
         (QuestionKind::Choice { .. }, Value::Choice(i)) => *i,
-        (_, Value::Number(n)) => {
+        (_, Value::Number(_) | Value::Date(_) | Value::Month(_)) => {
+            let typed = match value {
+                Value::Number(n) => n.to_string(),
+                Value::Date(d) => d.to_string(),
+                // A month as people type it in Japanese.
+                Value::Month(m) => format!("{}年{}月", m.year(), m.month()),
+                _ => unreachable!(),
+            };
             while !ui.field().text.is_empty() {
                 ui.press(Key::Backspace);
             }
-            ui.type_text(&n.to_string());
+            ui.type_text(&typed);
             ui.press(Key::Enter);
             return;
         }
@@ -283,6 +290,101 @@ fn back_drops_an_invalid_unconfirmed_input_and_never_blocks() {
     app.press(Key::Left);
     assert_eq!(app.app.current_question(), content().question_index("goal"));
     assert!(app.field().error.is_none());
+}
+
+/// The app opened at question `id` of case 03 (its answer cleared).
+fn at_question(id: &str, lang: Lang) -> Ui {
+    let (mut answers, _) = case("03-engineer-unpaid-premiums");
+    let q = content().question_index(id).unwrap();
+    answers.clear(q);
+    let mut app = new_app(lang);
+    app.app = app.app.with_answers(progress(answers));
+    assert_eq!(app.app.current_question(), Some(q));
+    app
+}
+
+#[test]
+fn a_month_field_shows_its_range_and_refuses_later_months_in_the_fields_language() {
+    let mut app = at_question("tax_late_month", Lang::En);
+    assert!(
+        app.render(80, 24).contains("up to 2026-11"),
+        "{}",
+        app.render(80, 24)
+    );
+    app.type_text("2026-12");
+    app.press(Key::Enter);
+    assert!(
+        app.render(80, 24)
+            .contains("Please enter a month up to 2026-11")
+    );
+    app.viewer.lang = Lang::Ja;
+    let screen = app.render(80, 24);
+    assert!(
+        screen.contains("2026年11月までの月を入力してください"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("2026年11月まで"),
+        "the range in Japanese: {screen}"
+    );
+    for _ in 0..7 {
+        app.press(Key::Backspace);
+    }
+    app.type_text("2025-13");
+    app.press(Key::Enter);
+    assert!(
+        app.render(120, 40)
+            .contains("「2025-07」「2025/7」「2025年7月」")
+    );
+    // Back works while the field holds an invalid value, and drops it.
+    app.press(Key::Left);
+    assert_eq!(
+        app.app.current_question(),
+        content().question_index("tax_history")
+    );
+    assert!(app.field().error.is_none());
+}
+
+#[test]
+fn a_month_typed_in_japanese_and_a_date_with_slashes_are_accepted() {
+    let mut app = at_question("tax_late_month", Lang::Ja);
+    app.type_text("2025年7月");
+    app.press(Key::Enter);
+    let q = content().question_index("tax_late_month").unwrap();
+    assert_eq!(
+        app.app.interview().answer(q),
+        Some(&Value::Month(
+            kouteki_core::dates::Month::new(2025, 7).unwrap()
+        ))
+    );
+    let mut app = at_question("stay_expiry_date", Lang::En);
+    assert!(app.render(80, 24).contains("Format: YYYY-MM-DD"));
+    app.type_text("2027/2/30");
+    app.press(Key::Enter);
+    assert!(
+        app.render(80, 24)
+            .contains("Please enter a date as YYYY-MM-DD")
+    );
+    for _ in 0..9 {
+        app.press(Key::Backspace);
+    }
+    app.type_text("2027/2/28");
+    app.press(Key::Enter);
+    let q = content().question_index("stay_expiry_date").unwrap();
+    assert_eq!(
+        app.app.interview().answer(q),
+        Some(&Value::Date(date(2027, 2, 28)))
+    );
+}
+
+#[test]
+fn snapshot_month_question_with_an_error() {
+    each_lang(|lang| {
+        let mut app = at_question("tax_late_month", lang);
+        app.type_text("2027-01");
+        app.press(Key::Enter);
+        snapshot_all("question_month_error", &app);
+    });
 }
 
 #[test]
@@ -555,6 +657,73 @@ fn snapshot_results() {
             let app = drive_to_result(lang, &answers, as_of);
             snapshot_all(name, &app);
         });
+    }
+}
+
+/// Selects the first list entry whose row says `label`.
+fn select_entry(app: &mut Ui, label: &str) {
+    for _ in 0..30 {
+        let screen = app.render(120, 40);
+        if screen.lines().any(|l| l.contains('▶') && l.contains(label)) {
+            return;
+        }
+        app.press(Key::Down);
+    }
+    panic!("no entry {label}:\n{}", app.render(120, 40));
+}
+
+#[test]
+fn snapshot_timeline_and_documents() {
+    each_lang(|lang| {
+        let (answers, as_of) = case("46-engineer-pr-late-tax-and-premium");
+        let mut app = drive_to_result(lang, &answers, as_of);
+        select_entry(&mut app, ui_text(kouteki_core::i18n::TIMELINE, lang));
+        snapshot_all("result_timeline", &app);
+        select_entry(
+            &mut app,
+            ui_text(kouteki_core::i18n::DOCUMENTS_TO_BRING, lang),
+        );
+        snapshot_all("result_documents", &app);
+    });
+}
+
+fn ui_text(text: kouteki_core::i18n::Text2, lang: Lang) -> &'static str {
+    text.get(lang)
+}
+
+#[test]
+fn the_timeline_reads_at_80x24_in_both_languages() {
+    let (answers, as_of) = case("46-engineer-pr-late-tax-and-premium");
+    for (lang, clean, relative, fiscal) in [
+        (
+            Lang::En,
+            "Earliest clean application date: 2030-08-01",
+            "in 126 days",
+            "fiscal years 2022–2026",
+        ),
+        (
+            Lang::Ja,
+            "期限後納付が確認期間から外れる日：2030年8月1日",
+            "126日後",
+            "令和4年度〜令和8年度",
+        ),
+    ] {
+        let mut app = drive_to_result(lang, &answers, as_of);
+        select_entry(&mut app, kouteki_core::i18n::TIMELINE.get(lang));
+        let screen = app.render(80, 24);
+        assert!(screen.contains(clean), "{screen}");
+        assert!(
+            screen.contains('●') && screen.contains(relative),
+            "{screen}"
+        );
+        select_entry(&mut app, kouteki_core::i18n::DOCUMENTS_TO_BRING.get(lang));
+        app.press(Key::Tab);
+        let mut seen = app.render(80, 24);
+        for _ in 0..3 {
+            app.press(Key::Down);
+            seen.push_str(&app.render(80, 24));
+        }
+        assert!(seen.contains(fiscal), "{seen}");
     }
 }
 

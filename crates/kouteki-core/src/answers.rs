@@ -25,6 +25,8 @@ pub enum Value {
     Number(i64),
     /// A calendar date.
     Date(Date),
+    /// A calendar month.
+    Month(crate::dates::Month),
     /// Free text.
     Text(String),
 }

@@ -9,6 +9,7 @@
 //! - [`lang`], [`severity`], [`answers`], [`discussion`], [`formats`]: leaves (languages and bilingual
 //!   text, the four severities and areas, the answers model, marks and notes, file positions and
 //!   "did you mean").
+//! - [`dates`]: month values and the named date and period rules of the timeline and documents.
 //! - [`content`]: content packs as checked data, with the condition language they are written in.
 //! - [`flow`], [`engine`], [`interview`]: which questions apply, the assessment, the interview's steps.
 //! - [`answers_file`], [`report`]: answers files read and written, reports rendered.
@@ -20,6 +21,7 @@
 pub mod answers;
 pub mod answers_file;
 pub mod content;
+pub mod dates;
 pub mod discussion;
 pub mod engine;
 pub mod error;

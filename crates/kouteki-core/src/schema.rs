@@ -80,6 +80,9 @@ fn answer_schema(question: &Question) -> Schema {
             json_schema!({"type": "integer", "minimum": min, "maximum": max})
         }
         QuestionKind::Date => json_schema!({"type": "string", "format": "date"}),
+        QuestionKind::Month => {
+            json_schema!({"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"})
+        }
         QuestionKind::Text => json_schema!({"type": "string"}),
     };
     schema.insert("description".into(), question.text.en.clone().into());

@@ -9,6 +9,7 @@ mod question;
 mod result;
 mod resume;
 mod review;
+mod schedule;
 mod text;
 mod welcome;
 

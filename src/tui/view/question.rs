@@ -251,6 +251,10 @@ fn draw_field(
             viewer.theme.dim(),
         )));
     }
+    if matches!(question.kind, QuestionKind::Month) {
+        let hint = w::month_hint(app.interview().latest_month(), viewer.lang);
+        lines.push(Line::from(Span::styled(hint, viewer.theme.dim())));
+    }
     if let QuestionKind::Number { min, max, .. } = question.kind {
         let range = w::number_range(min, max, viewer.lang);
         lines.push(Line::from(Span::styled(range, viewer.theme.dim())));

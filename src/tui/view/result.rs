@@ -13,6 +13,7 @@ use super::super::screen::{self, ResultView};
 use super::super::theme::Theme;
 use super::super::viewer::Viewer;
 use super::discussion;
+use super::schedule;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::discussion::{Discussion, Mark, Note};
@@ -24,6 +25,8 @@ use kouteki_core::severity::Severity;
 enum Entry<'a> {
     Finding(&'a ReportFinding),
     Upcoming(&'a ReportUpcoming),
+    Timeline,
+    Documents,
     Discussion,
     About,
 }
@@ -33,6 +36,8 @@ impl<'a> Entry<'a> {
         match entry {
             screen::Entry::Finding(i) => Entry::Finding(&report.findings[i]),
             screen::Entry::Upcoming(i) => Entry::Upcoming(&report.upcoming[i]),
+            screen::Entry::Timeline => Entry::Timeline,
+            screen::Entry::Documents => Entry::Documents,
             screen::Entry::Discussion => Entry::Discussion,
             screen::Entry::About => Entry::About,
         }
@@ -43,7 +48,7 @@ impl<'a> Entry<'a> {
         match self {
             Entry::Finding(f) => Some(Mark::Finding(f.id.clone())),
             Entry::Upcoming(u) => Some(Mark::Finding(u.id.clone())),
-            Entry::Discussion | Entry::About => None,
+            Entry::Timeline | Entry::Documents | Entry::Discussion | Entry::About => None,
         }
     }
 }
@@ -95,8 +100,17 @@ pub fn draw(app: &App, view: &ResultView, viewer: &Viewer, frame: &mut Frame, ar
         !focused,
     );
     let detail_block = pane(viewer.theme, focused);
-    let inner = detail_block.inner(detail);
+    let mut inner = detail_block.inner(detail);
     frame.render_widget(detail_block, detail);
+    if matches!(entries[selected], Entry::Timeline) {
+        let rows = schedule::axis_height(report, inner.height).min(inner.height);
+        let [axis, rest] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(inner);
+        if let Ok(as_of) = report.as_of.parse() {
+            schedule::draw_axis(report, as_of, viewer, frame, axis);
+        }
+        inner = rest;
+    }
     let lines = detail_lines(app, &entries[selected], report, viewer, inner.width);
     let scroll = viewer.detail.scroll(selected);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
@@ -181,6 +195,12 @@ fn entry_row(entry: &Entry, viewer: &Viewer) -> (&'static str, Style, String) {
             f.title.clone(),
         ),
         Entry::Upcoming(u) => ("→", theme.dim(), format!("{} {}", u.when, u.title)),
+        Entry::Timeline => ("◷", theme.key(), ui::TIMELINE.get(viewer.lang).to_string()),
+        Entry::Documents => (
+            "☐",
+            theme.key(),
+            ui::DOCUMENTS_TO_BRING.get(viewer.lang).to_string(),
+        ),
         Entry::Discussion => ("⚑", theme.key(), w::TO_DISCUSS.get(viewer.lang).to_string()),
         Entry::About => ("·", theme.dim(), w::ABOUT.get(viewer.lang).to_string()),
     }
@@ -274,6 +294,8 @@ fn detail_lines(
     let mut lines = match entry {
         Entry::Finding(f) => finding_lines(f, app.discussion().note(&f.id), viewer, width),
         Entry::Upcoming(u) => upcoming_lines(u, viewer, width),
+        Entry::Timeline => schedule::timeline_lines(report, viewer, width),
+        Entry::Documents => schedule::documents_lines(report, viewer, width),
         Entry::Discussion => discussion::lines(app, report, viewer, width),
         Entry::About => about_lines(report, viewer, width),
     };

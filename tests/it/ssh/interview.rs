@@ -258,16 +258,23 @@ async fn select_option(client: &Client, q: &Question, target: usize) {
 
 /// Answers the question on screen with `value` (from an answers file) and confirms with Enter.
 async fn answer(client: &Client, q: &Question, value: &toml::Value) {
+    let typed = match (q.kind.as_str(), value) {
+        ("number", toml::Value::Integer(n)) => Some(n.to_string()),
+        ("date", toml::Value::Datetime(d)) => Some(d.to_string()),
+        ("month", toml::Value::String(m)) => Some(m.clone()),
+        _ => None,
+    };
+    if let Some(text) = typed {
+        client.send(text.as_bytes()).await;
+        client
+            .wait_for(&format!("{text} typed into {}", q.id), |s| {
+                s.contains(&format!("› {text}▏"))
+            })
+            .await;
+        client.send(b"\r").await;
+        return;
+    }
     match (q.kind.as_str(), value) {
-        ("number", toml::Value::Integer(n)) => {
-            let n = n.to_string();
-            client.send(n.as_bytes()).await;
-            client
-                .wait_for(&format!("{n} typed into {}", q.id), |s| {
-                    s.contains(&format!("› {n}▏"))
-                })
-                .await;
-        }
         ("yes_no", toml::Value::Boolean(b)) => {
             select_option(client, q, usize::from(!*b)).await;
         }

@@ -175,7 +175,7 @@ pub fn check_path(
     let unknowable = |q: &QuestionIdx| {
         file.invalid.contains(q) || depends_on_invalid(content, *q, &file.invalid)
     };
-    let errors = path
+    let mut errors: Vec<LocatedError> = path
         .unanswered()
         .filter(|q| content.questions[*q].since == "1.0" && !unknowable(q))
         .map(|q| {
@@ -195,6 +195,8 @@ pub fn check_path(
             )
         })
         .collect();
+    errors.extend(future_months(content, file, as_of, source));
+    errors.sort();
     let warnings = path
         .skipped_answers()
         .filter(|q| !unknowable(q))
@@ -205,6 +207,31 @@ pub fn check_path(
         })
         .collect();
     (errors, warnings)
+}
+
+/// Months after the evaluation date's month: a late payment cannot have happened yet, so such an
+/// answer is a typo (CONTRACT.md), refused at its place like any bad value.
+fn future_months(
+    content: &Content,
+    file: &AnswersFile,
+    as_of: Date,
+    source: &SourceText<'_>,
+) -> Vec<LocatedError> {
+    let latest = crate::dates::Month::of(as_of);
+    file.answers
+        .answered()
+        .filter_map(|(q, value)| match value {
+            Value::Month(m) if *m > latest => Some(LocatedError::at(
+                source,
+                file.answer_offsets[q].unwrap_or(file.answers_offset),
+                format!("answer `{}`", content.questions[q].id),
+                format!(
+                    "the month {m} is after the evaluation date's month: expected a month up to {latest}"
+                ),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Converts one TOML value to an answer for `question`, or says what was expected.
@@ -254,6 +281,18 @@ pub fn convert(question: &Question, value: &toml::Value) -> Result<Value, String
             .map(Value::Date)
             .ok_or_else(|| format!("expected a date YYYY-MM-DD, found {found}")),
         (QuestionKind::Date, _) => Err(format!("expected a date YYYY-MM-DD, found {found}")),
+        (QuestionKind::Month, toml::Value::String(s))
+            if s.len() == 7 && s.as_bytes()[4] == b'-' =>
+        {
+            crate::dates::Month::parse(s)
+                .map(Value::Month)
+                .map_err(|_| {
+                    format!("expected a month \"YYYY-MM\" (e.g. \"2025-07\"), found {found}")
+                })
+        }
+        (QuestionKind::Month, _) => Err(format!(
+            "expected a month \"YYYY-MM\" (e.g. \"2025-07\"), found {found}"
+        )),
         (QuestionKind::Text, toml::Value::String(s)) => Ok(Value::Text(s.clone())),
         (QuestionKind::Text, _) => Err(format!("expected a string, found {found}")),
     }
@@ -361,6 +400,7 @@ pub fn to_toml_value(value: &Value, content: &Content, q: QuestionIdx) -> toml::
         Value::Choices(list) => toml::Value::Array(list.iter().map(choice_id).collect()),
         Value::Number(n) => toml::Value::Integer(*n),
         Value::Date(d) => crate::formats::toml_date::to_toml(*d),
+        Value::Month(m) => toml::Value::String(m.to_string()),
         Value::Text(t) => toml::Value::String(t.clone()),
     }
 }
@@ -374,6 +414,10 @@ pub fn to_json_value(value: &Value, content: &Content, q: QuestionIdx) -> serde_
         Value::Choices(list) => list.iter().map(choice_id).collect::<Vec<_>>().into(),
         Value::Number(n) => (*n).into(),
         Value::Date(d) => d.to_string().into(),
+        Value::Month(m) => m.to_string().into(),
         Value::Text(t) => t.clone().into(),
     }
 }
+
+#[cfg(test)]
+mod month_tests;

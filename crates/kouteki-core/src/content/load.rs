@@ -7,6 +7,7 @@ use super::model::{Content, PackInfo};
 use super::questions::check_questionnaire;
 use super::raw::{PackFile, QuestionnaireFile, RulesFile};
 use super::rules::check_rules;
+use super::schedule_check::check_schedule;
 use crate::Error;
 use crate::formats::location::{LocatedError, SourceText};
 
@@ -49,7 +50,9 @@ fn check_all(sources: PackSources<'_>) -> Result<Content, Vec<LocatedError>> {
         return Err(in_file_order(diag.errors, &sources));
     }
     let areas = |q: usize| sections[questions[q].section].area;
-    let (rules, notes) = check_rules(&rules, &questions, &areas, &sources.rules, &mut diag);
+    let (rule_list, notes) = check_rules(&rules, &questions, &areas, &sources.rules, &mut diag);
+    let schedule = check_schedule(&rules, &questions, &rule_list, &sources.rules, &mut diag);
+    let rules = rule_list;
     match pack_info {
         Some(pack) if diag.errors.is_empty() => Ok(Content {
             pack,
@@ -57,6 +60,7 @@ fn check_all(sources: PackSources<'_>) -> Result<Content, Vec<LocatedError>> {
             questions,
             rules,
             notes,
+            schedule,
             warnings: in_file_order(diag.warnings, &sources),
         }),
         _ => Err(in_file_order(diag.errors, &sources)),

@@ -13,7 +13,10 @@ mod model;
 mod questions;
 mod raw;
 mod rules;
+mod schedule;
+mod schedule_check;
 mod sources;
 
 pub use load::{PACK_FILES, PackSources, load};
 pub use model::*;
+pub use schedule::*;

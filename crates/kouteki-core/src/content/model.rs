@@ -23,6 +23,8 @@ pub struct Content {
     pub rules: Vec<Rule>,
     /// Report-level notes.
     pub notes: Vec<Note>,
+    /// The timeline entries, documents and lengths.
+    pub schedule: super::schedule::Schedule,
     /// Content lints that do not stop the pack from loading (weak sources, one-language titles):
     /// `kouteki check` lists them and `--strict` fails on them.
     #[serde(skip)]
@@ -130,6 +132,8 @@ pub enum QuestionKind {
     },
     /// A calendar date.
     Date,
+    /// A calendar month (`2025-07`), for what people remember by month, like a late payment.
+    Month,
     /// Free text.
     Text,
 }
@@ -143,6 +147,7 @@ impl QuestionKind {
             QuestionKind::MultiChoice { .. } => QuestionType::MultiChoice,
             QuestionKind::Number { .. } => QuestionType::Number,
             QuestionKind::Date => QuestionType::Date,
+            QuestionKind::Month => QuestionType::Month,
             QuestionKind::Text => QuestionType::Text,
         }
     }
@@ -167,18 +172,21 @@ pub enum QuestionType {
     Number,
     /// `date`.
     Date,
+    /// `month`.
+    Month,
     /// `text`.
     Text,
 }
 
 impl QuestionType {
     /// Every type, in the order error messages list them.
-    pub const ALL: [QuestionType; 6] = [
+    pub const ALL: [QuestionType; 7] = [
         QuestionType::YesNo,
         QuestionType::Choice,
         QuestionType::MultiChoice,
         QuestionType::Number,
         QuestionType::Date,
+        QuestionType::Month,
         QuestionType::Text,
     ];
 
@@ -190,6 +198,7 @@ impl QuestionType {
             QuestionType::MultiChoice => "multi_choice",
             QuestionType::Number => "number",
             QuestionType::Date => "date",
+            QuestionType::Month => "month",
             QuestionType::Text => "text",
         }
     }

@@ -168,6 +168,7 @@ fn check_kind(
     match question_type {
         QuestionType::YesNo => Some(QuestionKind::YesNo),
         QuestionType::Date => Some(QuestionKind::Date),
+        QuestionType::Month => Some(QuestionKind::Month),
         QuestionType::Text => Some(QuestionKind::Text),
         QuestionType::Number => check_number(raw, source, subject, diag),
         QuestionType::Choice => Some(check_choice(raw, source, subject, diag)),

@@ -96,6 +96,97 @@ pub struct RulesFile {
     pub rules: Vec<RawRule>,
     #[serde(default)]
     pub notes: Vec<RawNote>,
+    /// Named lengths (years of a window) that depend on the answers.
+    #[serde(default)]
+    pub lengths: Vec<RawLength>,
+    /// The dated entries of the timeline.
+    #[serde(default)]
+    pub timeline: Vec<RawTimelineEntry>,
+    /// The documents to bring.
+    #[serde(default)]
+    pub documents: Vec<RawDocument>,
+    /// When the earliest clean application date is given at all.
+    pub clean_application: Option<RawCleanApplication>,
+}
+
+/// `[[lengths]]`: a number of years a window lasts, by case.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLength {
+    pub id: Spanned<String>,
+    pub default: Spanned<i64>,
+    #[serde(default)]
+    pub cases: Vec<RawLengthCase>,
+}
+
+/// One case of a length: its value when the condition holds (the first that holds wins).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLengthCase {
+    pub when: Spanned<String>,
+    pub value: Spanned<i64>,
+}
+
+/// A whole number written directly, or the id of a `[[lengths]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawAmount {
+    /// A fixed number.
+    Fixed(i64),
+    /// A named length.
+    Named(String),
+}
+
+/// `[[timeline]]`: one dated entry, computed by a named date rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimelineEntry {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub when: Spanned<String>,
+    pub rule: Spanned<String>,
+    pub of: Spanned<String>,
+    pub years: Option<Spanned<RawAmount>>,
+    pub months: Option<Spanned<i64>>,
+    pub days: Option<Spanned<i64>>,
+    pub title: Spanned<Text>,
+    pub sources: Spanned<Vec<RawSource>>,
+    #[serde(default)]
+    pub notes: Vec<RawTimelineNote>,
+}
+
+/// `[[timeline.notes]]`: a caveat shown with the entry when its condition holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimelineNote {
+    pub when: Spanned<String>,
+    pub text: Spanned<Text>,
+}
+
+/// `[[documents]]`: one document to bring, with the period it must cover.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub id: Spanned<String>,
+    pub when: Spanned<String>,
+    pub period: Option<Spanned<String>>,
+    pub years: Option<Spanned<RawAmount>>,
+    pub months: Option<Spanned<i64>>,
+    pub issued_within_months: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub findings: Vec<Spanned<String>>,
+    pub title: Spanned<Text>,
+    #[serde(rename = "where")]
+    pub where_to_get: Spanned<Text>,
+    pub note: Option<Spanned<Text>>,
+    pub sources: Spanned<Vec<RawSource>>,
+}
+
+/// `[clean_application]`: the earliest clean application date is withheld while `unless` holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCleanApplication {
+    pub unless: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -38,17 +38,7 @@ pub fn assess(content: &Content, answers: &Answers, as_of: Date) -> Assessment {
             .cmp(&b.effective_from)
             .then(content.rules[a.rule].id.cmp(&content.rules[b.rule].id))
     });
-    let mut areas = [Severity::Ok; 4];
-    for f in &findings {
-        let rule = &content.rules[f.rule];
-        let slot = &mut areas[rule.area.index()];
-        *slot = (*slot).max(rule.severity);
-    }
-    let overall = Area::ALL
-        .iter()
-        .map(|a| areas[a.index()])
-        .max()
-        .unwrap_or(Severity::Ok);
+    let (areas, overall) = severities(content, &findings);
     let notes = content
         .notes
         .iter()
@@ -56,6 +46,10 @@ pub fn assess(content: &Content, answers: &Answers, as_of: Date) -> Assessment {
         .filter(|(_, n)| n.when.eval(&path, as_of))
         .map(|(i, _)| i)
         .collect();
+    let timeline = super::schedule::timeline(content, &path, as_of);
+    let earliest_clean_application =
+        super::schedule::earliest_clean_application(content, &timeline, &path, as_of);
+    let documents = super::schedule::documents(content, &findings, &path, as_of);
     Assessment {
         as_of,
         content_reviewed: content.pack.reviewed,
@@ -66,7 +60,26 @@ pub fn assess(content: &Content, answers: &Answers, as_of: Date) -> Assessment {
         notes,
         unanswered: path.unanswered().collect(),
         answers: path.effective_answers(),
+        timeline,
+        earliest_clean_application,
+        documents,
     }
+}
+
+/// Each area's worst finding, and the worst area.
+fn severities(content: &Content, findings: &[Finding]) -> ([Severity; 4], Severity) {
+    let mut areas = [Severity::Ok; 4];
+    for f in findings {
+        let rule = &content.rules[f.rule];
+        let slot = &mut areas[rule.area.index()];
+        *slot = (*slot).max(rule.severity);
+    }
+    let overall = Area::ALL
+        .iter()
+        .map(|a| areas[a.index()])
+        .max()
+        .unwrap_or(Severity::Ok);
+    (areas, overall)
 }
 
 enum Timing {

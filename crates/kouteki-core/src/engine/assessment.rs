@@ -27,6 +27,39 @@ pub struct Assessment {
     pub unanswered: Vec<QuestionIdx>,
     /// The answers that counted (those on the path).
     pub answers: Answers,
+    /// The dated entries whose answers are given, by date then id.
+    pub timeline: Vec<TimelineItem>,
+    /// From this date no look-back window holds a late payment told about (none while something is
+    /// unpaid now, or without a clean entry).
+    pub earliest_clean_application: Option<Date>,
+    /// The documents to bring, in checklist order.
+    pub documents: Vec<DocumentItem>,
+}
+
+/// One dated entry of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineItem {
+    /// Index into the content's timeline entries.
+    pub entry: usize,
+    /// Its date.
+    pub date: Date,
+    /// Days from the evaluation date (negative when past).
+    pub days: i64,
+    /// Indices into the entry's notes whose condition holds.
+    pub notes: Vec<usize>,
+}
+
+/// One document to bring, with the period it must cover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentItem {
+    /// Index into the content's documents.
+    pub document: usize,
+    /// The 年度 it must cover (western years, ascending), if a fiscal-year document.
+    pub fiscal_years: Vec<i16>,
+    /// The months it must cover (first, last), if a monthly record.
+    pub months: Option<(crate::dates::Month, crate::dates::Month)>,
+    /// The rules whose findings asked for it.
+    pub from_findings: Vec<usize>,
 }
 
 /// One rule that applies.

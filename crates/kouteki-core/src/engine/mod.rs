@@ -2,6 +2,7 @@
 
 mod assess;
 mod assessment;
+mod schedule;
 
 pub use assess::assess;
-pub use assessment::{Assessment, Finding, Upcoming};
+pub use assessment::{Assessment, DocumentItem, Finding, TimelineItem, Upcoming};

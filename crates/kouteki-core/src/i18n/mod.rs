@@ -79,6 +79,24 @@ crate::texts! {
     CHECK_TOOK_EFFECT = ("its date has passed: check whether it took effect", "予定日を過ぎています。実施されたか確認してください");
     /// Notes heading.
     NOTES = ("Notes", "補足");
+    /// Timeline heading.
+    TIMELINE = ("Timeline", "今後の日程");
+    /// Documents heading.
+    DOCUMENTS_TO_BRING = ("Documents to bring", "用意する書類");
+    /// The earliest clean application date's label.
+    EARLIEST_CLEAN = ("Earliest clean application date", "期限後納付が確認期間から外れる日");
+    /// What the earliest clean application date means.
+    EARLIEST_CLEAN_MEANING = ("from this date an application's look-back windows no longer hold a late payment you told us about", "この日以降に申請すれば、回答された期限後の納付は確認期間に含まれません");
+    /// "Where to get it".
+    WHERE_TO_GET = ("Where to get it", "取得先");
+    /// "Asked for by".
+    ASKED_FOR_BY = ("Asked for by", "関係する確認結果");
+    /// Kind: deadline.
+    KIND_DEADLINE = ("deadline", "期限");
+    /// Kind: opens.
+    KIND_OPENS = ("opens", "開始");
+    /// Kind: clean.
+    KIND_CLEAN = ("clean", "確認期間の経過");
     /// Unanswered questions note.
     UNANSWERED = ("Questions added in a later content version were not answered; they change no result", "新しい版で追加された質問に回答がありません(判定には影響しません)");
     /// Yes.
@@ -106,6 +124,64 @@ pub fn date(d: jiff::civil::Date, lang: Lang) -> String {
     match lang {
         Lang::En => d.to_string(),
         Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+    }
+}
+
+/// A month as each language writes it: `2025-07` in English, `2025年7月` in Japanese.
+pub fn month(m: crate::dates::Month, lang: Lang) -> String {
+    match lang {
+        Lang::En => m.to_string(),
+        Lang::Ja => format!("{}年{}月", m.year(), m.month()),
+    }
+}
+
+/// A list of fiscal years (年度) as a city office writes them: 「令和4年度〜令和8年度（2022〜2026年度）」
+/// for a run of years, "fiscal years 2022–2026" in English; a single year alone.
+pub fn fiscal_years(years: &[i16], lang: Lang) -> String {
+    let one = |y: i16| match (lang, crate::dates::reiwa_year(y)) {
+        (Lang::Ja, Some(r)) => format!("令和{r}年度"),
+        (Lang::Ja, None) => format!("{y}年度"),
+        (Lang::En, _) => y.to_string(),
+    };
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return String::new();
+    };
+    match (lang, first == last) {
+        (Lang::En, true) => format!("fiscal year {first}"),
+        (Lang::En, false) => format!("fiscal years {first}–{last}"),
+        (Lang::Ja, true) => one(*first),
+        (Lang::Ja, false) => format!("{}〜{}（{first}〜{last}年度）", one(*first), one(*last)),
+    }
+}
+
+/// How far a date is from the evaluation date: "in 43 days", "12 days ago", "today"
+/// (「43日後」「12日前」「今日」).
+pub fn relative_days(days: i64, lang: Lang) -> String {
+    match (lang, days) {
+        (Lang::En, 0) => "today".into(),
+        (Lang::En, 1) => "tomorrow".into(),
+        (Lang::En, -1) => "yesterday".into(),
+        (Lang::En, d) if d > 0 => format!("in {d} days"),
+        (Lang::En, d) => format!("{} days ago", -d),
+        (Lang::Ja, 0) => "今日".into(),
+        (Lang::Ja, d) if d > 0 => format!("{d}日後"),
+        (Lang::Ja, d) => format!("{}日前", -d),
+    }
+}
+
+/// A run of months: "2024-11 to 2026-10", 「2024年11月〜2026年10月」.
+pub fn month_range(from: crate::dates::Month, to: crate::dates::Month, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{from} to {to}"),
+        Lang::Ja => format!("{}〜{}", month(from, lang), month(to, lang)),
+    }
+}
+
+/// "issued within 3 months" (「発行から3か月以内のもの」).
+pub fn issued_within(months: u8, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("issued within {months} months"),
+        Lang::Ja => format!("発行から{months}か月以内のもの"),
     }
 }
 
@@ -185,6 +261,19 @@ impl InputError {
             (InputError::NotADate, Lang::Ja) => {
                 "日付は「2026-04-01」のように年-月-日で入力してください。".into()
             }
+            (InputError::NotAMonth, Lang::En) => {
+                "Please enter a month as YYYY-MM, e.g. 2025-07 (2025/7 works too).".into()
+            }
+            (InputError::NotAMonth, Lang::Ja) => {
+                "月は「2025-07」「2025/7」「2025年7月」のように入力してください。".into()
+            }
+            (InputError::MonthAfter { latest }, Lang::En) => {
+                format!("Please enter a month up to {latest} (this month or earlier).")
+            }
+            (InputError::MonthAfter { latest }, Lang::Ja) => format!(
+                "{}までの月を入力してください（今月より後の月は入力できません）。",
+                month(*latest, lang)
+            ),
             (InputError::WrongKind, Lang::En) => "This answer does not fit the question.".into(),
             (InputError::WrongKind, Lang::Ja) => "この質問に合わない回答です。".into(),
             (InputError::NoQuestion, Lang::En) => "There is no question to answer here.".into(),

@@ -39,6 +39,13 @@ pub enum InputError {
     },
     /// Not a valid date.
     NotADate,
+    /// Not a month (`2025-07`, `2025/7`, `2025年7月`).
+    NotAMonth,
+    /// A month after the evaluation date's month.
+    MonthAfter {
+        /// The latest month allowed.
+        latest: crate::dates::Month,
+    },
     /// A value of the wrong kind or an unknown choice for this question.
     WrongKind,
     /// Answering while the review is shown.
@@ -137,9 +144,22 @@ impl Interview {
             return Err(InputError::NoQuestion);
         };
         validate(&self.content.questions[q].kind, &value)?;
+        if let Value::Month(m) = value
+            && m > self.latest_month()
+        {
+            return Err(InputError::MonthAfter {
+                latest: self.latest_month(),
+            });
+        }
         self.answers.set(q, value);
         self.advance_from(q);
         Ok(())
+    }
+
+    /// The latest month a month question accepts: the evaluation date's (a late payment cannot lie
+    /// in the future), shown beside the field and checked on submit.
+    pub fn latest_month(&self) -> crate::dates::Month {
+        crate::dates::Month::of(self.as_of)
     }
 
     /// Parses typed input for the current question (number, date, text), records it and moves on.
@@ -214,7 +234,9 @@ impl Interview {
 /// Checks a value against a question's kind (choice indices exist, numbers in range).
 pub fn validate(kind: &QuestionKind, value: &Value) -> Result<(), InputError> {
     match (kind, value) {
-        (QuestionKind::YesNo, Value::Bool(_)) | (QuestionKind::Date, Value::Date(_)) => Ok(()),
+        (QuestionKind::YesNo, Value::Bool(_))
+        | (QuestionKind::Date, Value::Date(_))
+        | (QuestionKind::Month, Value::Month(_)) => Ok(()),
         (QuestionKind::Choice { choices, .. }, Value::Choice(i)) if *i < choices.len() => Ok(()),
         (QuestionKind::MultiChoice { choices }, Value::Choices(list))
             if list.iter().all(|i| *i < choices.len()) =>
@@ -248,7 +270,12 @@ pub fn parse_input(kind: &QuestionKind, input: &str) -> Result<Value, InputError
             }
             Value::Number(ascii.parse().map_err(|_| InputError::NotANumber)?)
         }
-        QuestionKind::Date => Value::Date(input.parse().map_err(|_| InputError::NotADate)?),
+        QuestionKind::Date => {
+            Value::Date(crate::dates::parse_typed_date(input).ok_or(InputError::NotADate)?)
+        }
+        QuestionKind::Month => {
+            Value::Month(crate::dates::Month::parse(input).map_err(|_| InputError::NotAMonth)?)
+        }
         QuestionKind::Text => Value::Text(input.to_string()),
         _ => return Err(InputError::WrongKind),
     };

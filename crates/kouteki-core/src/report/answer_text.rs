@@ -28,6 +28,7 @@ pub fn answer_text(value: &Value, content: &Content, q: QuestionIdx, lang: Lang)
             _ => n.to_string(),
         },
         Value::Date(d) => i18n::date(*d, lang),
+        Value::Month(m) => i18n::month(*m, lang),
         Value::Text(t) => t.clone(),
     }
 }

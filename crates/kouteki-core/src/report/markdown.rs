@@ -23,6 +23,8 @@ pub fn to_markdown(report: &Report) -> String {
         write_finding(&mut out, finding, lang);
     }
     write_upcoming(&mut out, report);
+    write_timeline(&mut out, report);
+    write_documents(&mut out, report);
     write_discussion(&mut out, report);
     write_notes(&mut out, report);
     if !report.unanswered.is_empty() {
@@ -93,6 +95,41 @@ fn write_upcoming(out: &mut String, report: &Report) {
             .map(|n| format!(". {n}"))
             .unwrap_or_default();
         let _ = writeln!(out, "- **{}** {}{plan}{note}", u.title, u.when);
+    }
+    let _ = writeln!(out);
+}
+
+/// The dated entries, with the earliest clean application date first when there is one.
+fn write_timeline(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    if report.timeline.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", ui::TIMELINE.get(lang));
+    if let Some(date) = &report.earliest_clean_application_text {
+        let _ = writeln!(out, "**{}**\n", super::earliest_clean_line(date, lang));
+    }
+    for entry in &report.timeline {
+        let _ = writeln!(out, "- {}", entry.line(lang));
+        for note in &entry.notes {
+            let _ = writeln!(out, "  - _{note}_");
+        }
+    }
+    let _ = writeln!(out);
+}
+
+/// The checklist of documents with their periods and where to get them.
+fn write_documents(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    if report.documents.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", ui::DOCUMENTS_TO_BRING.get(lang));
+    for doc in &report.documents {
+        let _ = writeln!(out, "- [ ] **{}**", doc.title);
+        for line in doc.details(lang) {
+            let _ = writeln!(out, "  - {line}");
+        }
     }
     let _ = writeln!(out);
 }

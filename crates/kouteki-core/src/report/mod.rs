@@ -8,6 +8,7 @@ mod html;
 mod json;
 mod markdown;
 mod model;
+mod schedule;
 mod text;
 
 pub use answer_text::answer_text;
@@ -18,4 +19,5 @@ pub use markdown::to_markdown;
 pub use model::{
     AreaSummary, Areas, Report, ReportFinding, ReportNote, ReportSource, ReportUpcoming,
 };
+pub use schedule::{MonthRange, ReportDocument, ReportTimelineEntry, earliest_clean_line};
 pub use text::{severity_style, to_text};

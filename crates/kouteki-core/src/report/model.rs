@@ -43,6 +43,16 @@ pub struct Report {
     pub upcoming: Vec<ReportUpcoming>,
     /// Ids of questions on the path left unanswered.
     pub unanswered: Vec<String>,
+    /// Dated entries, by date then id.
+    pub timeline: Vec<super::schedule::ReportTimelineEntry>,
+    /// From this date, `YYYY-MM-DD`, no look-back window holds a late payment told about (`null`
+    /// when none is known or something is unpaid now).
+    pub earliest_clean_application: Option<String>,
+    /// The same date as the report's language writes it.
+    #[serde(skip)]
+    pub earliest_clean_application_text: Option<String>,
+    /// The documents to bring.
+    pub documents: Vec<super::schedule::ReportDocument>,
     /// Report-level notes.
     pub notes: Vec<ReportNote>,
     /// The not-legal-advice notice.
@@ -215,6 +225,14 @@ impl Report {
                     text: content.notes[*n].text.get(lang).to_string(),
                 })
                 .collect(),
+            timeline: super::schedule::timeline(content, assessment, lang),
+            earliest_clean_application: assessment
+                .earliest_clean_application
+                .map(|d| d.to_string()),
+            earliest_clean_application_text: assessment
+                .earliest_clean_application
+                .map(|d| i18n::date(d, lang)),
+            documents: super::schedule::documents(content, assessment, lang),
             disclaimer: content.pack.disclaimer.get(lang).to_string(),
             discussion: ReportDiscussion::default(),
         }

@@ -79,6 +79,8 @@ pub fn to_text(report: &Report) -> String {
         write_finding(&mut out, finding, lang);
     }
     write_upcoming(&mut out, report);
+    write_timeline(&mut out, report);
+    write_documents(&mut out, report);
     if !report.notes.is_empty() {
         let _ = writeln!(out, "\n{}", heading(ui::NOTES.get(lang)));
         for note in &report.notes {
@@ -147,6 +149,39 @@ fn write_upcoming(out: &mut String, report: &Report) {
             let _ = write!(line, "; {note}");
         }
         wrap_into(out, &line, "  • ", "    ");
+    }
+}
+
+fn write_timeline(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    if report.timeline.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", heading(ui::TIMELINE.get(lang)));
+    if let Some(date) = &report.earliest_clean_application_text {
+        let bold = Style::new().bold();
+        let line = super::earliest_clean_line(date, lang);
+        wrap_into(out, &format!("{bold}{line}{bold:#}"), "  ", "    ");
+    }
+    for entry in &report.timeline {
+        wrap_into(out, &entry.line(lang), "  • ", "    ");
+        for note in &entry.notes {
+            wrap_into(out, note, "      ", "      ");
+        }
+    }
+}
+
+fn write_documents(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    if report.documents.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", heading(ui::DOCUMENTS_TO_BRING.get(lang)));
+    for doc in &report.documents {
+        wrap_into(out, &doc.title, "  ☐ ", "    ");
+        for line in doc.details(lang) {
+            wrap_into(out, &line, "      ", "      ");
+        }
     }
 }
 

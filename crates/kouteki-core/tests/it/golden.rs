@@ -26,6 +26,33 @@ struct Expect {
     /// wording that depends on the answers or on the evaluation date.
     #[serde(default)]
     text: Vec<TextExpect>,
+    /// The timeline, exactly, in order (none when left out).
+    #[serde(default)]
+    timeline: Vec<TimelineExpect>,
+    /// The earliest clean application date, `YYYY-MM-DD` (none when left out).
+    earliest_clean_application: Option<String>,
+    /// The documents, exactly, in order; not checked when left out.
+    documents: Option<Vec<DocumentExpect>>,
+}
+
+/// `[[expect.timeline]]`: one entry of the timeline.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct TimelineExpect {
+    id: String,
+    date: String,
+    days: i64,
+}
+
+/// `[[expect.documents]]`: one document with its period and the findings that asked for it.
+#[derive(Debug, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+struct DocumentExpect {
+    id: String,
+    fiscal_years: Vec<i16>,
+    /// `[from, to]`, `YYYY-MM`.
+    months: Vec<String>,
+    from_findings: Vec<String>,
 }
 
 /// `[[expect.text]]`: what the texts of one finding, upcoming entry or note say in `lang`.
@@ -179,12 +206,59 @@ fn differences(expect: &Expect, report: &Report) -> Vec<String> {
             sorted(expect.findings.clone())
         ));
     }
+    problems.extend(schedule_differences(expect, report));
     let upcoming = sorted(report.upcoming.iter().map(|u| u.id.clone()));
     if upcoming != sorted(expect.upcoming.clone()) {
         problems.push(format!(
             "upcoming {upcoming:?} (expected {:?})",
             sorted(expect.upcoming.clone())
         ));
+    }
+    problems
+}
+
+/// How the timeline, the earliest clean date and the documents differ from `[expect]`.
+fn schedule_differences(expect: &Expect, report: &Report) -> Vec<String> {
+    let mut problems = Vec::new();
+    let timeline: Vec<TimelineExpect> = report
+        .timeline
+        .iter()
+        .map(|t| TimelineExpect {
+            id: t.id.clone(),
+            date: t.date.clone(),
+            days: t.days,
+        })
+        .collect();
+    if timeline != expect.timeline {
+        problems.push(format!(
+            "timeline {timeline:?} (expected {:?})",
+            expect.timeline
+        ));
+    }
+    if report.earliest_clean_application != expect.earliest_clean_application {
+        problems.push(format!(
+            "earliest_clean_application {:?} (expected {:?})",
+            report.earliest_clean_application, expect.earliest_clean_application
+        ));
+    }
+    if let Some(expected) = &expect.documents {
+        let documents: Vec<DocumentExpect> = report
+            .documents
+            .iter()
+            .map(|d| DocumentExpect {
+                id: d.id.clone(),
+                fiscal_years: d.fiscal_years.clone(),
+                months: d
+                    .months
+                    .iter()
+                    .flat_map(|m| [m.from.clone(), m.to.clone()])
+                    .collect(),
+                from_findings: d.from_findings.clone(),
+            })
+            .collect();
+        if &documents != expected {
+            problems.push(format!("documents {documents:?} (expected {expected:?})"));
+        }
     }
     problems
 }
@@ -261,6 +335,8 @@ fn every_rule_and_note_is_covered_by_some_case() {
     for case in cases() {
         covered.extend(case.expect.findings.iter().cloned());
         covered.extend(case.expect.upcoming.iter().cloned());
+        covered.extend(case.expect.timeline.iter().map(|t| t.id.clone()));
+        covered.extend(case.expect.documents.iter().flatten().map(|d| d.id.clone()));
         let source = SourceText::new("case", &case.answers_text);
         let file = answers_file::parse(&content, &source).expect("case parses");
         let assessment = assess(&content, &file.answers, file.as_of.expect("as_of"));
@@ -276,10 +352,12 @@ fn every_rule_and_note_is_covered_by_some_case() {
         .iter()
         .map(|r| r.id.as_str())
         .chain(content.notes.iter().map(|n| n.id.as_str()))
+        .chain(content.schedule.timeline.iter().map(|t| t.id.as_str()))
+        .chain(content.schedule.documents.iter().map(|d| d.id.as_str()))
         .filter(|id| !covered.contains(*id))
         .collect();
     assert!(
         uncovered.is_empty(),
-        "rules or notes covered by no golden case: {uncovered:?}"
+        "rules, notes, timeline entries or documents covered by no golden case: {uncovered:?}"
     );
 }

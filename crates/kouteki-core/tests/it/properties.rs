@@ -43,8 +43,61 @@ fn value_for(kind: &QuestionKind, seed: u64) -> Value {
             Value::Number(n)
         }
         QuestionKind::Date => Value::Date(jiff::civil::date(2000 + (seed % 30) as i16, 1, 1)),
+        QuestionKind::Month => Value::Month(
+            // Before the earliest evaluation date drawn (2012), as the interview requires.
+            kouteki_core::dates::Month::new(1990 + (seed % 22) as i16, 1 + (seed % 12) as i8)
+                .expect("a month in range"),
+        ),
         QuestionKind::Text => Value::Text(format!("text {seed}")),
     }
+}
+
+/// The date a rule gives, checked from the other side: counted back from the date (or forward from
+/// the answer) with calendar facts, not with the rule's own function.
+fn check_rule(
+    rule: kouteki_core::content::DateRule,
+    answer: Option<Value>,
+    date: Date,
+    as_of: Date,
+) -> Result<(), TestCaseError> {
+    use kouteki_core::content::DateRule;
+    let months_between = |from: (i16, i8), to: Date| {
+        (i32::from(to.year()) - i32::from(from.0)) * 12 + i32::from(to.month()) - i32::from(from.1)
+    };
+    match (rule, answer) {
+        (DateRule::Shift { months, .. }, Some(Value::Date(d))) => {
+            prop_assert_eq!(
+                months_between((d.year(), d.month()), date),
+                months,
+                "whole months moved"
+            );
+            prop_assert!(
+                date.day() == d.day() || (date.day() < d.day() && date == date.last_of_month()),
+                "day kept or clamped"
+            );
+        }
+        (DateRule::DaysAgoPlus { days, .. }, Some(Value::Number(n))) => {
+            let back = i64::from(as_of.until(date).expect("in range").get_days());
+            prop_assert_eq!(back, days - n, "as_of - days ago + days");
+        }
+        (DateRule::MonthEndAfter { months, .. }, Some(Value::Month(m))) => {
+            prop_assert_eq!(months_between((m.year(), m.month()), date), months);
+            prop_assert_eq!(
+                date.tomorrow().expect("in range").day(),
+                1,
+                "a month's last day"
+            );
+        }
+        (DateRule::MonthStartAfter { .. }, Some(Value::Month(m))) => {
+            prop_assert_eq!(date.day(), 1, "a month's first day");
+            prop_assert!(
+                months_between((m.year(), m.month()), date) > 12,
+                "more than a year after M"
+            );
+        }
+        (rule, answer) => prop_assert!(false, "{rule:?} shown without its answer: {answer:?}"),
+    }
+    Ok(())
 }
 
 /// Drives the interview from its first question to the review, answering from `seeds`.
@@ -145,6 +198,30 @@ proptest! {
             prop_assert_eq!(json["findings"].as_array().map(Vec::len), Some(first.findings.len()));
             json_areas_are_their_worst_findings(&json)?;
             prop_assert!(!to_text(&report).is_empty() && !to_markdown(&report).is_empty());
+        }
+    }
+
+    #[test]
+    fn every_timeline_date_follows_its_rule_and_entries_are_sorted(
+        seeds in proptest::collection::vec(any::<u64>(), 1..40),
+        as_of in date_strategy(),
+    ) {
+        let content = content();
+        let interview = interview_answers(&seeds, as_of);
+        let assessment = interview.assess();
+        let key = |t: &kouteki_core::engine::TimelineItem| (t.date, content.schedule.timeline[t.entry].id.clone());
+        prop_assert!(assessment.timeline.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "sorted by date, then id");
+        for item in &assessment.timeline {
+            let entry = &content.schedule.timeline[item.entry];
+            let days = i64::from(as_of.until(item.date).expect("in range").get_days());
+            prop_assert_eq!(item.days, days, "days from the evaluation date");
+            prop_assert!(entry.when.eval(&assessment.answers, as_of), "its condition holds");
+            let answer = kouteki_core::answers::Lookup::get(&assessment.answers, entry.rule.question()).cloned();
+            check_rule(entry.rule, answer, item.date, as_of)?;
+        }
+        let clean = assessment.timeline.iter().filter(|t| content.schedule.timeline[t.entry].kind == kouteki_core::content::EntryKind::Clean).map(|t| t.date).max();
+        if let Some(date) = assessment.earliest_clean_application {
+            prop_assert_eq!(Some(date), clean, "the latest clean entry");
         }
     }
 

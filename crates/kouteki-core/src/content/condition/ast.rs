@@ -31,6 +31,9 @@ pub enum LiteralValue {
     Bool(bool),
     /// A date `YYYY-MM-DD`.
     Date(Date),
+    /// The evaluation date moved by whole months: `as_of`, `as_of + 3 months`, `as_of - 2 months`,
+    /// for dates answered relative to the day of the check (an expiry within 2 months).
+    AsOfShift(i32),
     /// A bare word: a choice id.
     Word(String),
     /// A quoted string: a choice id or text.
@@ -44,6 +47,8 @@ impl LiteralValue {
             LiteralValue::Int(n) => format!("the number {n}"),
             LiteralValue::Bool(b) => format!("`{b}`"),
             LiteralValue::Date(d) => format!("the date {d}"),
+            LiteralValue::AsOfShift(0) => "`as_of`".to_string(),
+            LiteralValue::AsOfShift(m) => format!("`as_of {m:+} months`"),
             LiteralValue::Word(w) => format!("`{w}`"),
             LiteralValue::Str(s) => format!("\"{s}\""),
         }

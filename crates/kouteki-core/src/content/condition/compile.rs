@@ -96,11 +96,21 @@ impl Compiler<'_> {
             QuestionKind::Choice { .. } => test.choice(),
             QuestionKind::YesNo => test.yes_no(),
             QuestionKind::Number { min, max, .. } => test.number(*min, *max),
-            QuestionKind::Date => Ok(Cond::Date {
-                q,
-                op,
-                value: expect_date(lit, &format!("`{}`", question.id))?,
-            }),
+            QuestionKind::Date => match lit.value {
+                LiteralValue::AsOfShift(months) => Ok(Cond::DateRel { q, op, months }),
+                _ => Ok(Cond::Date {
+                    q,
+                    op,
+                    value: expect_date(lit, &format!("`{}`", question.id))?,
+                }),
+            },
+            QuestionKind::Month => error(
+                &lit.span,
+                format!(
+                    "`{}` is a month question: test it with `answered({})`",
+                    question.id, question.id
+                ),
+            ),
             QuestionKind::Text => test.text(),
             QuestionKind::MultiChoice { .. } => error(
                 &lit.span,

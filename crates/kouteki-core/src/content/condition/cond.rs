@@ -77,6 +77,15 @@ pub enum Cond {
         /// The right-hand side.
         value: Date,
     },
+    /// A date answer compared with the evaluation date moved by `months` (clamped to month ends).
+    DateRel {
+        /// The question.
+        q: QuestionIdx,
+        /// The comparison.
+        op: CmpOp,
+        /// Months added to the evaluation date (negative: before it).
+        months: i32,
+    },
     /// The evaluation date compared with a date.
     AsOf {
         /// The comparison.
@@ -105,6 +114,10 @@ impl Cond {
             Cond::Or(cs) => cs.iter().any(|c| c.eval(answers, as_of)),
             Cond::Answered(q) => answers.get(*q).is_some(),
             Cond::AsOf { op, value } => op.holds(as_of, *value),
+            Cond::DateRel { q, op, months } => match answers.get(*q) {
+                Some(Value::Date(d)) => op.holds(*d, crate::dates::add_months(as_of, *months)),
+                _ => false,
+            },
             _ => self.eval_answer(answers),
         }
     }
@@ -147,6 +160,7 @@ impl Cond {
             | Cond::NumberIn { q, .. }
             | Cond::NumberRange { q, .. }
             | Cond::Date { q, .. }
+            | Cond::DateRel { q, .. }
             | Cond::Text { q, .. } => Some(*q),
             _ => None,
         }

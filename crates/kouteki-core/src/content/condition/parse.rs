@@ -245,7 +245,7 @@ fn cmp_op(input: &mut Input<'_>) -> ModalResult<CmpOp> {
 }
 
 fn literal(input: &mut Input<'_>) -> ModalResult<Literal> {
-    alt((date, integer, boolean, quoted, bare_word))
+    alt((date, integer, boolean, quoted, as_of_shift, bare_word))
         .context(label(
             "a value (a choice id, a number, a date YYYY-MM-DD, true or false)",
         ))
@@ -268,6 +268,22 @@ fn date(input: &mut Input<'_>) -> ModalResult<Literal> {
             cut_err(fail.context(label("a valid date YYYY-MM-DD"))).parse_next(input)
         }
     }
+}
+
+/// `as_of`, or `as_of + 3 months` / `as_of - 2 months` (also `month` for one).
+fn as_of_shift(input: &mut Input<'_>) -> ModalResult<Literal> {
+    let shift = opt((
+        ws(alt(('+'.value(1i32), '-'.value(-1i32)))),
+        cut_err(digit1.parse_to::<i32>()).context(label("a number of months")),
+        cut_err(ws(alt((keyword("months"), keyword("month"))))).context(label("`months`")),
+    ));
+    (keyword("as_of"), shift)
+        .with_span()
+        .map(|((_, shift), span)| Literal {
+            value: LiteralValue::AsOfShift(shift.map_or(0, |(sign, n, _)| sign * n)),
+            span,
+        })
+        .parse_next(input)
 }
 
 fn integer(input: &mut Input<'_>) -> ModalResult<Literal> {

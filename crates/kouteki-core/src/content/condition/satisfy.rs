@@ -190,6 +190,11 @@ fn complements(leaf: &Cond) -> Vec<Cond> {
             op: inverse(op),
             value,
         }],
+        Cond::DateRel { q, op, months } => vec![Cond::DateRel {
+            q,
+            op: inverse(op),
+            months,
+        }],
         Cond::Text { q, value, eq } => vec![Cond::Text { q, value, eq: !eq }],
         // "does not include a choice" cannot be represented: allow any answer.
         Cond::Has { q, .. } => vec![Cond::Answered(q)],

@@ -94,6 +94,7 @@ fn content(questions: Vec<Question>) -> Content {
         questions,
         rules: vec![],
         notes: vec![],
+        schedule: crate::content::Schedule::default(),
         warnings: vec![],
     }
 }
@@ -112,7 +113,9 @@ fn possible_answers(question: &Question) -> Vec<Option<Value>> {
             .map(|set| Value::Choices((0..choices.len()).filter(|i| set >> i & 1 == 1).collect()))
             .collect(),
         QuestionKind::Number { min, max, .. } => (*min..=*max).map(Value::Number).collect(),
-        QuestionKind::Date | QuestionKind::Text => unreachable!("no finite domain to enumerate"),
+        QuestionKind::Date | QuestionKind::Month | QuestionKind::Text => {
+            unreachable!("no finite domain to enumerate")
+        }
     };
     std::iter::once(None)
         .chain(values.into_iter().map(Some))

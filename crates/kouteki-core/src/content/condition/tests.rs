@@ -268,3 +268,23 @@ fn a_value_excluded_twice_rules_out_only_that_value() {
         "age in 0..1 and age != 0 and age != 0 and age != 1"
     ));
 }
+
+#[test]
+fn a_date_answer_compares_with_the_evaluation_date_moved_by_months() {
+    // Evaluated on 2026-11-27: + 2 months is 2027-01-27, − 3 months 2026-08-27.
+    let moved = |y, m, d| [(4, Value::Date(date(y, m, d)))];
+    assert!(holds("moved < as_of", &moved(2026, 11, 26)));
+    assert!(!holds("moved < as_of", &moved(2026, 11, 27)));
+    assert!(holds("moved <= as_of + 2 months", &moved(2027, 1, 27)));
+    assert!(!holds("moved <= as_of + 2 months", &moved(2027, 1, 28)));
+    assert!(holds("moved >= as_of - 3 months", &moved(2026, 8, 27)));
+    assert!(holds("moved > as_of + 1 month", &moved(2027, 1, 1)));
+    assert!(!holds("moved < as_of", &[]), "unanswered stays false");
+}
+
+#[test]
+fn a_shifted_as_of_needs_a_date_question_and_a_number_of_months() {
+    assert!(check("age < as_of").is_err());
+    assert!(check("moved < as_of + months").is_err());
+    assert!(check("moved < as_of + 2 weeks").is_err());
+}
