@@ -9,6 +9,7 @@
 //! the local terminal.
 
 pub mod access;
+pub mod algorithms;
 mod attachment;
 mod console;
 mod handler;

@@ -83,6 +83,7 @@ fn russh_config(settings: &ServeSettings) -> Config {
         nodelay: true,
         window_size: 256 * 1024,
         channel_buffer_size: 16,
+        preferred: super::algorithms::preferred(),
         ..Config::default()
     }
 }

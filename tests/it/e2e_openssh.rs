@@ -1,4 +1,4 @@
-//! End-to-end tests of `kouteki serve` with the real OpenSSH client: the real `kouteki` binary serves
+//! End-to-end tests of `kouteki serve` with the real OpenSSH client (and PuTTY's plink): the real `kouteki` binary serves
 //! on a free port of 127.0.0.1, and `ssh` runs in a shell inside a private tmux server
 //! (`tmux -L <unique name>`, no config, no status line) at 100×32, driven with `send-keys` and read
 //! back with `capture-pane`. Each step polls for the screen it expects (20 s deadline, every 50 ms)
@@ -36,6 +36,8 @@ const NO_PTY_LINE: &str =
 struct Server {
     child: Child,
     addr: SocketAddr,
+    /// The host key's SHA256 fingerprint, as announced (`SHA256:…`).
+    fingerprint: String,
     log: PathBuf,
     /// Holds the host key, the access code file and the log.
     _dir: tempfile::TempDir,
@@ -86,6 +88,7 @@ impl Server {
         let mut server = Server {
             child,
             addr: listen.parse().expect("an address"),
+            fingerprint: String::new(),
             log,
             _dir: dir,
         };
@@ -108,6 +111,16 @@ impl Server {
             }
         };
         assert_eq!(addr, listen, "the announced address");
+        // "host key (generated PATH): SHA256:…" comes next.
+        let key_line = announced
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("the host key line");
+        server.fingerprint = key_line
+            .rsplit(' ')
+            .next()
+            .filter(|f| f.starts_with("SHA256:"))
+            .unwrap_or_else(|| panic!("a fingerprint at the end of {key_line:?}"))
+            .to_string();
         server.addr = addr.parse().expect("the announced address parses");
         // The announcement is printed before the socket is bound: also wait for it to accept.
         let target = server.addr;
@@ -586,4 +599,40 @@ fn openssh_consultant_joins_a_client_answers_with_them_and_leaves() {
         !log.contains(&chosen_words),
         "the log holds no answers ({chosen_words:?}):\n{log}"
     );
+}
+
+/// PuTTY's `plink` (no post-quantum key exchange: it meets the server on curve25519-sha256), with
+/// the host key pinned by its announced fingerprint (`-hostkey`) and `-batch` so it never asks:
+/// the anonymous welcome, two questions answered, q y, and plink exits 0 with the terminal back.
+#[test]
+fn plink_runs_the_interview_and_quits() {
+    let Some(_serial) = setup(&["plink", "tmux"]) else {
+        return;
+    };
+    let server = Server::start(&["--allow-anonymous"]);
+    let tmux = start_tmux("plink");
+    tmux.run(&format!(
+        "plink -batch -P {} -t -hostkey {} consult@127.0.0.1",
+        server.addr.port(),
+        shell_quote(&server.fingerprint)
+    ));
+    tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("question 1", |s| {
+        on_question(s, 1) && marked_option(s).is_some()
+    });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("question 2", |s| on_question(s, 2));
+    tmux.send(&["q"]);
+    tmux.wait_for("the quit confirmation", |s| s.contains("Quit kouteki?"));
+    tmux.send(&["y"]);
+    let screen = tmux.wait_ssh_exit(1);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with("Thank you. Your answers were not kept on the server")),
+        "the farewell line:\n{screen}"
+    );
+    let log = server.stop();
+    assert!(log.contains("reason=\"quit\""), "{log}");
 }

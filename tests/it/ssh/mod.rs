@@ -5,6 +5,7 @@
 //! channel closes (unless told to stay). The heavy tests (50 sessions, and the two that measure the
 //! process's RSS) run alone: they take the write side of a lock the other tests share.
 
+mod algorithms;
 mod client;
 mod consultation;
 mod interview;

@@ -2,6 +2,7 @@
 //! screens, driving tmux, and the lock that lets the heavy tests run alone.
 
 pub mod content;
+pub mod program;
 pub mod screen;
 pub mod tmux;
 
