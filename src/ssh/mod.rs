@@ -23,6 +23,7 @@ pub mod session;
 pub mod session_code;
 mod session_io;
 pub mod settings;
+pub mod throttle;
 
 pub use server::{ServerHandle, start};
 pub use settings::{AuthPolicy, ServeSettings, Timeouts};

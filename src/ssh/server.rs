@@ -19,6 +19,9 @@ use super::handler::{Connection, Shared};
 use super::limits::Gate;
 use super::settings::ServeSettings;
 
+/// How often addresses with nothing to remember are dropped from the throttle's table.
+const PRUNE_EVERY: Duration = Duration::from_secs(60);
+
 /// How long a stop waits for sessions to say goodbye before cutting connections.
 pub const STOP_WITHIN: Duration = Duration::from_secs(5);
 
@@ -96,6 +99,7 @@ pub async fn start(settings: ServeSettings) -> std::io::Result<ServerHandle> {
     let (stop, stop_rx) = watch::channel(false);
     let config = Arc::new(russh_config(&settings));
     let shared = Arc::new(Shared {
+        throttle: super::throttle::Throttle::new(settings.throttle),
         settings,
         gate: gate.clone(),
         shutdown: stop_rx.clone(),
@@ -152,22 +156,15 @@ async fn accept_loop(
     let next_id = AtomicU64::new(1);
     let sockets = Arc::new(Sockets::default());
     let mut connections = JoinSet::new();
+    let mut prune = tokio::time::interval(PRUNE_EVERY);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
                 let Ok((stream, peer)) = accepted else { continue };
                 let id = next_id.fetch_add(1, Ordering::Relaxed);
-                let Ok(login) = shared.gate.connection() else {
-                    tracing::warn!(conn = id, peer = %peer, limit = "unauthenticated connections", "refused: limit reached");
-                    continue; // dropping the stream closes it, as OpenSSH's MaxStartups does
+                let Some((stream, handler, accepted)) = admit(stream, id, peer, &shared, &sockets) else {
+                    continue; // dropping the stream closes it before the banner: no key exchange
                 };
-                let Ok((stream, cutter)) = with_cutter(stream) else { continue };
-                tracing::info!(conn = id, peer = %peer, "connect");
-                let _ = stream.set_nodelay(true);
-                let admitted = Arc::new(AtomicBool::new(false));
-                sockets.lock().insert(id, (cutter, Arc::clone(&admitted)));
-                let handler = Connection::new(Arc::clone(&shared), id, peer, login, Arc::clone(&admitted));
-                let accepted = Accepted { id, peer, admitted, grace: shared.settings.timeouts.login_grace };
                 let config = Arc::clone(&config);
                 let sockets = Arc::clone(&sockets);
                 connections.spawn(async move {
@@ -176,6 +173,7 @@ async fn accept_loop(
                 });
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            _ = prune.tick() => shared.throttle.prune(std::time::Instant::now()),
             _ = stop.changed() => break,
         }
     }
@@ -205,6 +203,40 @@ async fn accept_loop(
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     tracing::info!("stopped");
+}
+
+/// Lets a new connection in, or refuses it (the caller drops the stream, which closes it): the
+/// address's throttle first, then the cap on connections still logging in (OpenSSH's MaxStartups).
+fn admit(
+    stream: TcpStream,
+    id: u64,
+    peer: SocketAddr,
+    shared: &Arc<Shared>,
+    sockets: &Sockets,
+) -> Option<(TcpStream, Connection, Accepted)> {
+    if let Err(refused) = shared.throttle.admit(peer.ip(), std::time::Instant::now()) {
+        if let Some(refused_since) = refused.log {
+            tracing::warn!(conn = id, peer = %peer, limit = refused.why.limit(), refused_since, "refused: limit reached");
+        }
+        return None;
+    }
+    let Ok(login) = shared.gate.connection() else {
+        tracing::warn!(conn = id, peer = %peer, limit = "unauthenticated connections", "refused: limit reached");
+        return None;
+    };
+    let (stream, cutter) = with_cutter(stream).ok()?;
+    tracing::info!(conn = id, peer = %peer, "connect");
+    let _ = stream.set_nodelay(true);
+    let admitted = Arc::new(AtomicBool::new(false));
+    sockets.lock().insert(id, (cutter, Arc::clone(&admitted)));
+    let handler = Connection::new(Arc::clone(shared), id, peer, login, Arc::clone(&admitted));
+    let accepted = Accepted {
+        id,
+        peer,
+        admitted,
+        grace: shared.settings.timeouts.login_grace,
+    };
+    Some((stream, handler, accepted))
 }
 
 /// What the accept loop knows of a connection it let in.

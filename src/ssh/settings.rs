@@ -10,6 +10,7 @@ use russh::keys::{PrivateKey, PublicKey};
 
 use super::access::{AccessCode, ConsultantKey};
 use super::limits::Caps;
+use super::throttle::ThrottleSettings;
 use kouteki_core::content::Content;
 
 /// Who may log in.
@@ -81,6 +82,8 @@ pub struct ServeSettings {
     pub auth: AuthPolicy,
     /// Admission caps.
     pub caps: Caps,
+    /// Per-address connection rate and the penalty for wrong access codes.
+    pub throttle: ThrottleSettings,
     /// The most authentication attempts per connection.
     pub max_auth_attempts: usize,
     /// Time limits.

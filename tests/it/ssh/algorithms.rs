@@ -123,7 +123,10 @@ async fn ssh_audit_finds_nothing_but_the_post_quantum_note_on_curve25519() {
         return;
     }
     let _shared = HEAVY.read().await;
-    let server = start(settings()).await;
+    // The server's own defaults for throttling: ssh-audit's rate test opens 38 connections at once.
+    let mut settings = settings();
+    settings.throttle = kouteki::ssh::throttle::ThrottleSettings::default();
+    let server = start(settings).await;
     let port = server.local_addr.port().to_string();
     let output = tokio::task::spawn_blocking(move || {
         std::process::Command::new("ssh-audit")

@@ -9,6 +9,7 @@ mod algorithms;
 mod client;
 mod consultation;
 mod interview;
+mod throttle;
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -27,6 +28,7 @@ use interview::{
 use jiff::civil::{Date, date};
 use kouteki::ssh::access::AccessCode;
 use kouteki::ssh::limits::Caps;
+use kouteki::ssh::throttle::ThrottleSettings;
 use kouteki::ssh::{AuthPolicy, ServeSettings, ServerHandle, Timeouts};
 use rand::RngExt;
 use russh::keys::{Algorithm, PrivateKey};
@@ -60,6 +62,13 @@ fn settings() -> ServeSettings {
             sessions: 64,
             unauthenticated: 64,
             per_ip: 64,
+        },
+        // Tests open many connections at once; tests/ssh/throttle.rs sets its own numbers.
+        throttle: ThrottleSettings {
+            rate: 10_000.0,
+            burst: 10_000,
+            penalty_after: 0,
+            penalty: Duration::from_secs(1),
         },
         max_auth_attempts: 4,
         timeouts: Timeouts {
