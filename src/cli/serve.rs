@@ -11,6 +11,7 @@ use crate::ssh::access::{
     AccessCode, ConsultantKey, is_authorized, parse_authorized_keys, parse_consultant_keys,
 };
 use crate::ssh::limits::Caps;
+use crate::ssh::proxy::ProxyProtocol;
 use crate::ssh::throttle::ThrottleSettings;
 use crate::ssh::{AuthPolicy, ServeSettings, Timeouts, host_key};
 
@@ -73,6 +74,19 @@ pub struct ServeArgs {
     /// How long an IP address that gave --penalty-after wrong access codes is refused.
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = humantime::parse_duration)]
     pub penalty: Duration,
+    /// Expect a PROXY protocol header (v1 or v2, as HAProxy's send-proxy-v2 sends) from the
+    /// --trusted-proxy addresses: the client address in it is the one limits and logs use.
+    #[arg(long, requires = "trusted_proxy")]
+    pub proxy_protocol: bool,
+    /// The load balancers allowed to send PROXY headers (a header from anyone else is refused, and
+    /// so is a connection from them without one).
+    #[arg(
+        long,
+        value_name = "ADDR[,ADDR…]",
+        value_delimiter = ',',
+        requires = "proxy_protocol"
+    )]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
     /// Time allowed to log in and start the interview (a connection still without a session then is cut).
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub login_grace: Duration,
@@ -183,12 +197,10 @@ fn settings(
             unauthenticated: args.max_unauthenticated,
             per_ip: args.max_per_ip,
         },
-        throttle: ThrottleSettings {
-            rate: args.rate_per_ip,
-            burst: args.burst_per_ip,
-            penalty_after: args.penalty_after,
-            penalty: args.penalty,
-        },
+        throttle: throttle_settings(args),
+        proxy: args.proxy_protocol.then(|| ProxyProtocol {
+            trusted: args.trusted_proxy.clone(),
+        }),
         max_auth_attempts: args.max_auth_attempts,
         timeouts: Timeouts {
             login_grace: args.login_grace,
@@ -203,6 +215,15 @@ fn settings(
         as_of,
     };
     Ok((settings, origin))
+}
+
+fn throttle_settings(args: &ServeArgs) -> ThrottleSettings {
+    ThrottleSettings {
+        rate: args.rate_per_ip,
+        burst: args.burst_per_ip,
+        penalty_after: args.penalty_after,
+        penalty: args.penalty,
+    }
 }
 
 /// A connection rate: a positive number of connections a second.

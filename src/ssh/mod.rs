@@ -18,6 +18,7 @@ mod knock;
 pub mod limits;
 mod output;
 mod participant;
+pub mod proxy;
 pub mod server;
 pub mod session;
 pub mod session_code;

@@ -162,12 +162,16 @@ async fn accept_loop(
             accepted = listener.accept() => {
                 let Ok((stream, peer)) = accepted else { continue };
                 let id = next_id.fetch_add(1, Ordering::Relaxed);
-                let Some((stream, handler, accepted)) = admit(stream, id, peer, &shared, &sockets) else {
-                    continue; // dropping the stream closes it before the banner: no key exchange
-                };
+                let shared = Arc::clone(&shared);
                 let config = Arc::clone(&config);
                 let sockets = Arc::clone(&sockets);
                 connections.spawn(async move {
+                    let Some(peer) = client_address(&stream, peer, id, &shared).await else {
+                        return; // dropping the stream closes it before the banner
+                    };
+                    let Some((stream, handler, accepted)) = admit(stream, id, peer, &shared, &sockets) else {
+                        return;
+                    };
                     serve_connection(config, stream, handler, &accepted, &sockets).await;
                     sockets.lock().remove(&id);
                 });
@@ -203,6 +207,35 @@ async fn accept_loop(
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     tracing::info!("stopped");
+}
+
+/// Where the connection comes from: its peer, or with `--proxy-protocol` the client named by a
+/// trusted proxy's header; `None` (logged) when the header is refused.
+async fn client_address(
+    stream: &TcpStream,
+    peer: SocketAddr,
+    id: u64,
+    shared: &Shared,
+) -> Option<SocketAddr> {
+    let Some(proxy) = &shared.settings.proxy else {
+        return Some(peer);
+    };
+    match super::proxy::client_address(stream, peer, proxy).await {
+        Ok(client) => {
+            if client != peer {
+                tracing::debug!(conn = id, peer = %client, proxy = %peer, "PROXY header");
+            }
+            Some(client)
+        }
+        Err(super::proxy::HeaderRefusal::Local) => {
+            tracing::debug!(conn = id, proxy = %peer, "PROXY health check");
+            None
+        }
+        Err(refusal) => {
+            tracing::warn!(conn = id, proxy = %peer, reason = refusal.reason(), "refused: PROXY protocol");
+            None
+        }
+    }
 }
 
 /// Lets a new connection in, or refuses it (the caller drops the stream, which closes it): the

@@ -84,6 +84,8 @@ pub struct ServeSettings {
     pub caps: Caps,
     /// Per-address connection rate and the penalty for wrong access codes.
     pub throttle: ThrottleSettings,
+    /// `--proxy-protocol`: the trusted proxies whose PROXY header says who the client is.
+    pub proxy: Option<super::proxy::ProxyProtocol>,
     /// The most authentication attempts per connection.
     pub max_auth_attempts: usize,
     /// Time limits.

@@ -33,9 +33,9 @@ const NO_PTY_LINE: &str =
 
 /// A `kouteki serve` process on a free loopback port. Stop it with [`Server::stop`]; should the test
 /// fail first, dropping it sends SIGTERM (then SIGKILL) so nothing is left running.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     /// The host key's SHA256 fingerprint, as announced (`SHA256:…`).
     fingerprint: String,
     log: PathBuf,
@@ -46,7 +46,7 @@ struct Server {
 impl Server {
     /// Starts `kouteki serve` with `auth` flags (`--allow-anonymous`, or [`Server::CODE_FILE`] for
     /// `--access-code-file` with [`CODE`]), and waits until it announces and accepts connections.
-    fn start(auth: &[&str]) -> Server {
+    pub(crate) fn start(auth: &[&str]) -> Server {
         let dir = tempfile::tempdir().expect("temporary directory");
         let code_file = dir.path().join("access-code");
         std::fs::write(&code_file, format!("{CODE}\n")).expect("write the access code");
@@ -136,7 +136,7 @@ impl Server {
     const CODE_FILE: &'static str = "<access code file>";
 
     /// What the server logged so far (stderr).
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
@@ -168,7 +168,7 @@ impl Server {
     }
 
     /// SIGTERM; asserts the server exits, successfully, within [`STOP_LIMIT`]. Its log.
-    fn stop(mut self) -> String {
+    pub(crate) fn stop(mut self) -> String {
         self.sigterm();
         let started = Instant::now();
         let status = self.wait_exit(STOP_LIMIT);
@@ -200,7 +200,7 @@ impl Drop for Server {
 }
 
 /// A port of 127.0.0.1 nobody listens on now.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
     listener.local_addr().expect("its address").port()
 }

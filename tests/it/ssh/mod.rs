@@ -8,6 +8,7 @@
 mod algorithms;
 mod client;
 mod consultation;
+mod haproxy;
 mod interview;
 mod throttle;
 
@@ -70,6 +71,7 @@ fn settings() -> ServeSettings {
             penalty_after: 0,
             penalty: Duration::from_secs(1),
         },
+        proxy: None,
         max_auth_attempts: 4,
         timeouts: Timeouts {
             login_grace: Duration::from_secs(10),
