@@ -7,8 +7,8 @@
 #   Environment (defaults): SESSIONS=64 COLS=500 ROWS=200 KEYS=50
 #
 # Builds the release binary and the load client (tools/ssh-load), starts
-#   kouteki serve --listen 127.0.0.1:<free port> --allow-anonymous --max-sessions 100 --max-per-ip 100 \
-#     --max-unauthenticated 100 --rate-per-ip 10000 --burst-per-ip 1000 --as-of 2026-11-27
+#   kouteki serve --listen 127.0.0.1:<free port> --allow-anonymous --max-sessions 200 --max-per-ip 200 \
+#     --max-unauthenticated 200 --rate-per-ip 10000 --burst-per-ip 1000 --as-of 2026-11-27
 # then: SESSIONS idle sessions at COLS×ROWS (the server's VmRSS with them), and SESSIONS typing
 # sessions at that size, each pressing Down/Up KEYS times so every screen is redrawn (VmRSS after,
 # and the peak VmHWM over the whole run). Loopback only; the server is always stopped (trap).
@@ -48,7 +48,7 @@ status_kb() { awk -v field="$1:" '$1 == field { print $2 }' "/proc/$SERVER_PID/s
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
 
 "$SERVER" serve --listen "$ADDR" --allow-anonymous --host-key "$TMP/host_key" \
-    --max-sessions 100 --max-per-ip 100 --max-unauthenticated 100 --rate-per-ip 10000 --burst-per-ip 1000 \
+    --max-sessions 200 --max-per-ip 200 --max-unauthenticated 200 --rate-per-ip 10000 --burst-per-ip 1000 \
     --as-of 2026-11-27 >"$TMP/server.out" 2>"$TMP/server.log" &
 SERVER_PID=$!
 for _ in $(seq 200); do
@@ -68,6 +68,7 @@ done
 sleep 1
 RSS_IDLE=$(status_kb VmRSS)
 wait "$LOAD_PID" || { cat "$TMP/idle.out" >&2; exit 1; }
+sleep 3 # the idle sessions' ends reach the server
 
 timeout 300 "$LOAD" "$ADDR" roundtrip "$SESSIONS" "$KEYS" --cols "$COLS" --rows "$ROWS" >"$TMP/typing.out" 2>&1 ||
     { cat "$TMP/typing.out" >&2; exit 1; }

@@ -165,16 +165,7 @@ async fn accept_loop(
                 let shared = Arc::clone(&shared);
                 let config = Arc::clone(&config);
                 let sockets = Arc::clone(&sockets);
-                connections.spawn(async move {
-                    let Some(peer) = client_address(&stream, peer, id, &shared).await else {
-                        return; // dropping the stream closes it before the banner
-                    };
-                    let Some((stream, handler, accepted)) = admit(stream, id, peer, &shared, &sockets) else {
-                        return;
-                    };
-                    serve_connection(config, stream, handler, &accepted, &sockets).await;
-                    sockets.lock().remove(&id);
-                });
+                connections.spawn(connection(stream, peer, id, shared, config, sockets));
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
             _ = prune.tick() => shared.throttle.prune(std::time::Instant::now()),
@@ -238,8 +229,52 @@ async fn client_address(
     }
 }
 
-/// Lets a new connection in, or refuses it (the caller drops the stream, which closes it): the
-/// address's throttle first, then the cap on connections still logging in (OpenSSH's MaxStartups).
+/// One accepted connection, from the PROXY header and the throttle to its end. Returning early
+/// drops the stream, which closes it before the banner: no key exchange. An address that is not a
+/// trusted proxy is throttled before anything is read from it; a proxy's connections by the client
+/// its header names.
+async fn connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    id: u64,
+    shared: Arc<Shared>,
+    config: Arc<Config>,
+    sockets: Arc<Sockets>,
+) {
+    let from_proxy = shared
+        .settings
+        .proxy
+        .as_ref()
+        .is_some_and(|p| p.trusted.contains(&peer.ip()));
+    if !from_proxy && throttled(&shared, id, peer) {
+        return;
+    }
+    let Some(peer) = client_address(&stream, peer, id, &shared).await else {
+        return;
+    };
+    if from_proxy && throttled(&shared, id, peer) {
+        return;
+    }
+    let Some((stream, handler, accepted)) = admit(stream, id, peer, &shared, &sockets) else {
+        return;
+    };
+    serve_connection(config, stream, handler, &accepted, &sockets).await;
+    sockets.lock().remove(&id);
+}
+
+/// Whether the address's throttle refuses a new connection from `peer` (logged).
+fn throttled(shared: &Shared, id: u64, peer: SocketAddr) -> bool {
+    let Err(refused) = shared.throttle.admit(peer.ip(), std::time::Instant::now()) else {
+        return false;
+    };
+    if let Some(refused_since) = refused.log {
+        tracing::warn!(conn = id, peer = %peer, limit = refused.why.limit(), refused_since, "refused: limit reached");
+    }
+    true
+}
+
+/// Lets a new connection in, or refuses it (the caller drops the stream, which closes it) when
+/// too many are still logging in (OpenSSH's MaxStartups).
 fn admit(
     stream: TcpStream,
     id: u64,
@@ -247,12 +282,6 @@ fn admit(
     shared: &Arc<Shared>,
     sockets: &Sockets,
 ) -> Option<(TcpStream, Connection, Accepted)> {
-    if let Err(refused) = shared.throttle.admit(peer.ip(), std::time::Instant::now()) {
-        if let Some(refused_since) = refused.log {
-            tracing::warn!(conn = id, peer = %peer, limit = refused.why.limit(), refused_since, "refused: limit reached");
-        }
-        return None;
-    }
     let Ok(login) = shared.gate.connection() else {
         tracing::warn!(conn = id, peer = %peer, limit = "unauthenticated connections", "refused: limit reached");
         return None;

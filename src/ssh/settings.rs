@@ -108,10 +108,10 @@ pub const MAX_ROWS: u32 = 200;
 /// The most cells a session's screen has, whatever window its client claims. Each participant's
 /// ratatui terminal holds two buffers of this many cells (the frame drawn and the one before), and
 /// a frame's bytes grow with it: the budget is what bounds a session's memory (64 sessions at the
-/// largest window under 300 MB, `scripts/measure_window_memory.sh`). 32,000 cells is 200×160 or
-/// 320×100: more than any interview screen needs. A bigger window is drawn in its top-left corner,
+/// largest window under 300 MB, `scripts/measure_window_memory.sh`). 20,000 cells is 200×100 or
+/// 250×80: more than any interview screen needs. A bigger window is drawn in its top-left corner,
 /// scaled down in both directions alike.
-pub const CELL_BUDGET: u32 = 32_000;
+pub const CELL_BUDGET: u32 = 20_000;
 
 /// A client's terminal size, clamped to 1..=500 × 1..=200 and to [`CELL_BUDGET`] cells (0 means
 /// unknown: 80×24).
@@ -143,20 +143,20 @@ mod tests {
     fn sizes_are_clamped_to_the_limits_and_the_cell_budget() {
         assert_eq!(clamp_size(0, 0), (80, 24));
         assert_eq!(clamp_size(100, 32), (100, 32));
-        assert_eq!(clamp_size(320, 100), (320, 100), "exactly the budget");
+        assert_eq!(clamp_size(200, 100), (200, 100), "exactly the budget");
         let (cols, rows) = clamp_size(500, 200);
         assert!(
             u32::from(cols) * u32::from(rows) <= CELL_BUDGET,
             "{cols}×{rows}"
         );
         assert!(
-            (280..=283).contains(&cols) && (110..=114).contains(&rows),
+            (220..=224).contains(&cols) && (88..=90).contains(&rows),
             "{cols}×{rows}"
         );
         let (cols, rows) = clamp_size(100_000, 100_000);
         assert_eq!((cols, rows), clamp_size(500, 200));
         // A very wide, short window stays wide.
-        let (cols, rows) = clamp_size(500, 70);
+        let (cols, rows) = clamp_size(500, 45);
         assert!(
             cols > 400 && u32::from(cols) * u32::from(rows) <= CELL_BUDGET,
             "{cols}×{rows}"
