@@ -636,3 +636,61 @@ fn plink_runs_the_interview_and_quits() {
     let log = server.stop();
     assert!(log.contains("reason=\"quit\""), "{log}");
 }
+
+/// paramiko's client (Python; it speaks curve25519-sha256@libssh.org, not ML-KEM), anonymous, with a
+/// pty and a shell: it gets the welcome screen. Skipped (`skipped: paramiko not installed`) when
+/// Python cannot import it, unless `CI` is set.
+const PARAMIKO_CLIENT: &str = r#"
+import sys, time, paramiko
+t = paramiko.Transport(("127.0.0.1", int(sys.argv[1])))
+t.connect()
+t.auth_none("consult")
+ch = t.open_session()
+ch.get_pty("xterm", 100, 32)
+ch.invoke_shell()
+buf = b""
+end = time.time() + 15
+while b"Start the check" not in buf and time.time() < end:
+    if ch.recv_ready():
+        buf += ch.recv(65536)
+    else:
+        time.sleep(0.05)
+t.close()
+print("welcome" if b"Start the check" in buf else "no welcome: %r" % buf[-200:])
+"#;
+
+#[test]
+fn paramiko_reaches_the_welcome_screen() {
+    let importable = Command::new("python3")
+        .args(["-c", "import paramiko"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !importable {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "paramiko not installed, and CI is set (pip install paramiko)"
+        );
+        println!("skipped: paramiko not installed");
+        return;
+    }
+    let Some(_serial) = setup(&["python3"]) else {
+        return;
+    };
+    let server = Server::start(&["--allow-anonymous"]);
+    let output = Command::new("timeout")
+        .args(["30", "python3", "-c", PARAMIKO_CLIENT])
+        .arg(server.addr.port().to_string())
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let log = server.stop();
+    assert_eq!(
+        stdout.trim(),
+        "welcome",
+        "paramiko's session (stderr {}):\n{log}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
