@@ -1,8 +1,9 @@
 //! Real HAProxy in front of two `kouteki serve` instances (`--proxy-protocol --trusted-proxy
 //! 127.0.0.1`, HAProxy's `send-proxy-v2`, `balance source`): clients come from 127.0.0.2 and
 //! 127.0.0.3 through HAProxy (which itself connects from 127.0.0.1). The per-address session
-//! limit (`--max-per-ip 1`) holds for 127.0.0.2 while 127.0.0.3 still gets in, and the instances'
-//! logs name the clients' addresses, never HAProxy's. Skipped (`skipped: haproxy not installed`)
+//! limit (`--max-per-ip 1`) holds for 127.0.0.2 while 127.0.0.3 still gets in, the connection
+//! throttle refuses a burst from 127.0.0.4, and the instances' logs name the clients' addresses,
+//! never HAProxy's. Skipped (`skipped: haproxy not installed`)
 //! without haproxy unless `CI` is set. The deployment file `assets/deploy/haproxy.cfg` is checked
 //! with `haproxy -c`.
 
@@ -130,16 +131,31 @@ async fn behind_haproxy_limits_and_logs_see_the_clients_address() {
         .await
         .named("127.0.0.3");
     other.wait_for("the welcome screen", is_welcome).await;
+    // 127.0.0.4 opens connections faster than the throttle allows (burst 5): held open, so each
+    // one reaches an instance with its header.
+    let mut burst = Vec::new();
+    for _ in 0..10 {
+        burst.push(
+            tcp_from(IpAddr::from([127, 0, 0, 4]), listen)
+                .await
+                .expect("connect"),
+        );
+    }
     let logged = eventually(DEADLINE, || {
         let logs: String = servers.iter().map(Server::log).collect();
         logs.contains("limit=\"per-address session limit\"")
+            && logs.contains("limit=\"connection rate per address\"")
     })
     .await;
+    drop(burst);
     drop((first, second, other));
     drop(haproxy);
     let logs: Vec<String> = servers.into_iter().map(Server::stop).collect();
     let all = logs.join("\n");
-    assert!(logged, "the per-address limit hit is logged:\n{all}");
+    assert!(
+        logged,
+        "the per-address limit and the throttle hits are logged:\n{all}"
+    );
     let connects: Vec<&str> = all.lines().filter(|l| l.contains(" connect ")).collect();
     for client in ["peer=127.0.0.2:", "peer=127.0.0.3:"] {
         assert!(
@@ -152,6 +168,12 @@ async fn behind_haproxy_limits_and_logs_see_the_clients_address() {
             .filter(|l| l.contains("per-address session limit"))
             .all(|l| l.contains("peer=127.0.0.2:")),
         "the limit hit names 127.0.0.2:\n{all}"
+    );
+    assert!(
+        all.lines()
+            .filter(|l| l.contains("connection rate per address"))
+            .all(|l| l.contains("peer=127.0.0.4:")),
+        "the throttle names 127.0.0.4:\n{all}"
     );
     assert!(
         !all.lines().any(|l| l.contains("peer=127.0.0.1:")),
