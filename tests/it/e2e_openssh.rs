@@ -79,10 +79,10 @@ impl Server {
         let stdout = child.stdout.take().expect("the server's stdout");
         let (lines, announced) = mpsc::channel();
         std::thread::spawn(move || {
+            // Drain to the end, also once nobody listens: a closed pipe would make the server's
+            // next line on stdout fail.
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if lines.send(line).is_err() {
-                    break;
-                }
+                let _ = lines.send(line);
             }
         });
         let mut server = Server {
