@@ -12,7 +12,7 @@
 # Builds the release binary and the load client (tools/ssh-load), makes a consultant key with
 # ssh-keygen, starts
 #   kouteki serve --listen 127.0.0.1:<free port> --allow-anonymous --consultant-keys <key.pub> \
-#     --resume-grace 10m --max-sessions 600 --max-per-ip 600 --max-unauthenticated 300 --as-of 2026-11-27
+#     --resume-grace 10m --max-sessions 600 --max-per-ip 600 --max-unauthenticated 300 --rate-per-ip 10000 --burst-per-ip 1000 --as-of 2026-11-27
 # and runs `ssh-load pairs` then `ssh-load kept` against it (the client reads the server's VmRSS
 # from /proc). The client runs on the same machine and shares its cores. The server is always
 # stopped (trap).
@@ -52,7 +52,7 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 ADDR="127.0.0.1:$PORT"
 "$SERVER" serve --listen "$ADDR" --allow-anonymous --consultant-keys "$TMP/consultant.pub" \
     --host-key "$TMP/host_key" --resume-grace 10m \
-    --max-sessions 600 --max-per-ip 600 --max-unauthenticated 300 --as-of 2026-11-27 \
+    --max-sessions 600 --max-per-ip 600 --max-unauthenticated 300 --rate-per-ip 10000 --burst-per-ip 1000 --as-of 2026-11-27 \
     >"$TMP/server.out" 2>"$TMP/server.log" &
 SERVER_PID=$!
 for _ in $(seq 200); do

@@ -9,7 +9,7 @@
 #
 # Builds the release binary and the load client (tools/ssh-load), starts
 #   kouteki serve --listen 127.0.0.1:<free port> --allow-anonymous --host-key <tmp> \
-#     --max-sessions 300 --max-per-ip 300 --max-unauthenticated 300 --as-of 2026-11-27
+#     --max-sessions 300 --max-per-ip 300 --max-unauthenticated 300 --rate-per-ip 10000 --burst-per-ip 1000 --as-of 2026-11-27
 # in the background, and runs, one after another:
 #   1. IDLE sessions held open on the welcome screen: the server's VmRSS before and with them;
 #   2. ACTIVE sessions each pressing Down/Up every INTERVAL_MS (KEYS keys each): key-to-frame times;
@@ -69,7 +69,7 @@ mb() {
 PORT=$(free_port)
 ADDR="127.0.0.1:$PORT"
 "$SERVER" serve --listen "$ADDR" --allow-anonymous --host-key "$TMP/host_key" \
-    --max-sessions 300 --max-per-ip 300 --max-unauthenticated 300 --as-of 2026-11-27 \
+    --max-sessions 300 --max-per-ip 300 --max-unauthenticated 300 --rate-per-ip 10000 --burst-per-ip 1000 --as-of 2026-11-27 \
     >"$TMP/server.out" 2>"$TMP/server.log" &
 SERVER_PID=$!
 

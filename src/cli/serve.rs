@@ -11,6 +11,8 @@ use crate::ssh::access::{
     AccessCode, ConsultantKey, is_authorized, parse_authorized_keys, parse_consultant_keys,
 };
 use crate::ssh::limits::Caps;
+use crate::ssh::proxy::ProxyProtocol;
+use crate::ssh::throttle::ThrottleSettings;
 use crate::ssh::{AuthPolicy, ServeSettings, Timeouts, host_key};
 
 /// Flags of `kouteki serve` (every default is shown by `--help`).
@@ -58,6 +60,33 @@ pub struct ServeArgs {
     /// Most sessions at once from one IP address.
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub max_per_ip: usize,
+    /// New connections a second from one IP address, in the long run (more are closed before the
+    /// key exchange; ssh-audit wants under 20).
+    #[arg(long, value_name = "RATE", default_value_t = 10.0, value_parser = parse_rate)]
+    pub rate_per_ip: f64,
+    /// New connections one IP address may open at once before --rate-per-ip applies.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub burst_per_ip: u32,
+    /// Wrong access codes from one IP address (within one --penalty) after which it is refused for
+    /// --penalty (0: never).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub penalty_after: u32,
+    /// How long an IP address that gave --penalty-after wrong access codes is refused.
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = humantime::parse_duration)]
+    pub penalty: Duration,
+    /// Expect a PROXY protocol header (v1 or v2, as HAProxy's send-proxy-v2 sends) from the
+    /// --trusted-proxy addresses: the client address in it is the one limits and logs use.
+    #[arg(long, requires = "trusted_proxy")]
+    pub proxy_protocol: bool,
+    /// The load balancers allowed to send PROXY headers (a header from anyone else is refused, and
+    /// so is a connection from them without one).
+    #[arg(
+        long,
+        value_name = "ADDR[,ADDR…]",
+        value_delimiter = ',',
+        requires = "proxy_protocol"
+    )]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
     /// Time allowed to log in and start the interview (a connection still without a session then is cut).
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub login_grace: Duration,
@@ -168,6 +197,10 @@ fn settings(
             unauthenticated: args.max_unauthenticated,
             per_ip: args.max_per_ip,
         },
+        throttle: throttle_settings(args),
+        proxy: args.proxy_protocol.then(|| ProxyProtocol {
+            trusted: args.trusted_proxy.clone(),
+        }),
         max_auth_attempts: args.max_auth_attempts,
         timeouts: Timeouts {
             login_grace: args.login_grace,
@@ -182,6 +215,25 @@ fn settings(
         as_of,
     };
     Ok((settings, origin))
+}
+
+fn throttle_settings(args: &ServeArgs) -> ThrottleSettings {
+    ThrottleSettings {
+        rate: args.rate_per_ip,
+        burst: args.burst_per_ip,
+        penalty_after: args.penalty_after,
+        penalty: args.penalty,
+    }
+}
+
+/// A connection rate: a positive number of connections a second.
+fn parse_rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(rate) if rate.is_finite() && rate > 0.0 => Ok(rate),
+        _ => Err(format!(
+            "{text:?} is not a positive number of connections a second"
+        )),
+    }
 }
 
 fn auth_policy(args: &ServeArgs) -> Result<AuthPolicy, CliError> {

@@ -35,6 +35,8 @@ pub struct Shared {
     pub shutdown: watch::Receiver<bool>,
     /// Live sessions by code, where consultants ask to join.
     pub registry: Registry,
+    /// Per-address connection rate and penalties.
+    pub throttle: super::throttle::Throttle,
 }
 
 /// Input reads queued for a session beyond this are dropped (a flood of input cannot grow memory).
@@ -129,6 +131,23 @@ impl Connection {
     fn reject(&mut self, method: &str) -> Auth {
         tracing::info!(conn = self.id, peer = %self.peer, method, "auth rejected");
         Auth::reject()
+    }
+
+    /// A wrong access code: rejected, and counted against the address (enough of them and it is
+    /// refused for a while). Keys are not counted: they cannot be guessed.
+    fn reject_code(&mut self, method: &str) -> Auth {
+        let throttle = &self.shared.throttle;
+        if throttle.failed(self.peer.ip(), std::time::Instant::now()) {
+            let penalty = self.shared.settings.throttle.penalty;
+            tracing::warn!(
+                conn = self.id,
+                peer = %self.peer,
+                limit = super::throttle::Throttled::Penalty.limit(),
+                seconds = penalty.as_secs(),
+                "limit reached: the address is refused for a while"
+            );
+        }
+        self.reject(method)
     }
 
     fn code_matches(&self, attempt: &str) -> bool {
@@ -263,7 +282,7 @@ impl Handler for Connection {
         Ok(if self.code_matches(password) {
             self.accept("password")
         } else {
-            self.reject("password")
+            self.reject_code("password")
         })
     }
 
@@ -326,7 +345,7 @@ impl Handler for Connection {
         Ok(if self.code_matches(&attempt) {
             self.accept("keyboard-interactive")
         } else {
-            self.reject("keyboard-interactive")
+            self.reject_code("keyboard-interactive")
         })
     }
 

@@ -9,6 +9,7 @@
 //! the local terminal.
 
 pub mod access;
+pub mod algorithms;
 mod attachment;
 mod console;
 mod handler;
@@ -17,11 +18,13 @@ mod knock;
 pub mod limits;
 mod output;
 mod participant;
+pub mod proxy;
 pub mod server;
 pub mod session;
 pub mod session_code;
 mod session_io;
 pub mod settings;
+pub mod throttle;
 
 pub use server::{ServerHandle, start};
 pub use settings::{AuthPolicy, ServeSettings, Timeouts};

@@ -19,6 +19,9 @@ use super::handler::{Connection, Shared};
 use super::limits::Gate;
 use super::settings::ServeSettings;
 
+/// How often addresses with nothing to remember are dropped from the throttle's table.
+const PRUNE_EVERY: Duration = Duration::from_secs(60);
+
 /// How long a stop waits for sessions to say goodbye before cutting connections.
 pub const STOP_WITHIN: Duration = Duration::from_secs(5);
 
@@ -83,6 +86,7 @@ fn russh_config(settings: &ServeSettings) -> Config {
         nodelay: true,
         window_size: 256 * 1024,
         channel_buffer_size: 16,
+        preferred: super::algorithms::preferred(),
         ..Config::default()
     }
 }
@@ -95,6 +99,7 @@ pub async fn start(settings: ServeSettings) -> std::io::Result<ServerHandle> {
     let (stop, stop_rx) = watch::channel(false);
     let config = Arc::new(russh_config(&settings));
     let shared = Arc::new(Shared {
+        throttle: super::throttle::Throttle::new(settings.throttle),
         settings,
         gate: gate.clone(),
         shutdown: stop_rx.clone(),
@@ -151,30 +156,19 @@ async fn accept_loop(
     let next_id = AtomicU64::new(1);
     let sockets = Arc::new(Sockets::default());
     let mut connections = JoinSet::new();
+    let mut prune = tokio::time::interval(PRUNE_EVERY);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
                 let Ok((stream, peer)) = accepted else { continue };
                 let id = next_id.fetch_add(1, Ordering::Relaxed);
-                let Ok(login) = shared.gate.connection() else {
-                    tracing::warn!(conn = id, peer = %peer, limit = "unauthenticated connections", "refused: limit reached");
-                    continue; // dropping the stream closes it, as OpenSSH's MaxStartups does
-                };
-                let Ok((stream, cutter)) = with_cutter(stream) else { continue };
-                tracing::info!(conn = id, peer = %peer, "connect");
-                let _ = stream.set_nodelay(true);
-                let admitted = Arc::new(AtomicBool::new(false));
-                sockets.lock().insert(id, (cutter, Arc::clone(&admitted)));
-                let handler = Connection::new(Arc::clone(&shared), id, peer, login, Arc::clone(&admitted));
-                let accepted = Accepted { id, peer, admitted, grace: shared.settings.timeouts.login_grace };
+                let shared = Arc::clone(&shared);
                 let config = Arc::clone(&config);
                 let sockets = Arc::clone(&sockets);
-                connections.spawn(async move {
-                    serve_connection(config, stream, handler, &accepted, &sockets).await;
-                    sockets.lock().remove(&id);
-                });
+                connections.spawn(connection(stream, peer, id, shared, config, sockets));
             }
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
+            _ = prune.tick() => shared.throttle.prune(std::time::Instant::now()),
             _ = stop.changed() => break,
         }
     }
@@ -204,6 +198,107 @@ async fn accept_loop(
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     tracing::info!("stopped");
+}
+
+/// Where the connection comes from: its peer, or with `--proxy-protocol` the client named by a
+/// trusted proxy's header; `None` (logged) when the header is refused.
+async fn client_address(
+    stream: &TcpStream,
+    peer: SocketAddr,
+    id: u64,
+    shared: &Shared,
+) -> Option<SocketAddr> {
+    let Some(proxy) = &shared.settings.proxy else {
+        return Some(peer);
+    };
+    match super::proxy::client_address(stream, peer, proxy).await {
+        Ok(client) => {
+            if client != peer {
+                tracing::debug!(conn = id, peer = %client, proxy = %peer, "PROXY header");
+            }
+            Some(client)
+        }
+        Err(super::proxy::HeaderRefusal::Local) => {
+            tracing::debug!(conn = id, proxy = %peer, "PROXY health check");
+            None
+        }
+        Err(refusal) => {
+            tracing::warn!(conn = id, proxy = %peer, reason = refusal.reason(), "refused: PROXY protocol");
+            None
+        }
+    }
+}
+
+/// One accepted connection, from the PROXY header and the throttle to its end. Returning early
+/// drops the stream, which closes it before the banner: no key exchange. An address that is not a
+/// trusted proxy is throttled before anything is read from it; a proxy's connections by the client
+/// its header names.
+async fn connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    id: u64,
+    shared: Arc<Shared>,
+    config: Arc<Config>,
+    sockets: Arc<Sockets>,
+) {
+    let from_proxy = shared
+        .settings
+        .proxy
+        .as_ref()
+        .is_some_and(|p| p.trusted.contains(&peer.ip()));
+    if !from_proxy && throttled(&shared, id, peer) {
+        return;
+    }
+    let Some(peer) = client_address(&stream, peer, id, &shared).await else {
+        return;
+    };
+    if from_proxy && throttled(&shared, id, peer) {
+        return;
+    }
+    let Some((stream, handler, accepted)) = admit(stream, id, peer, &shared, &sockets) else {
+        return;
+    };
+    serve_connection(config, stream, handler, &accepted, &sockets).await;
+    sockets.lock().remove(&id);
+}
+
+/// Whether the address's throttle refuses a new connection from `peer` (logged).
+fn throttled(shared: &Shared, id: u64, peer: SocketAddr) -> bool {
+    let Err(refused) = shared.throttle.admit(peer.ip(), std::time::Instant::now()) else {
+        return false;
+    };
+    if let Some(refused_since) = refused.log {
+        tracing::warn!(conn = id, peer = %peer, limit = refused.why.limit(), refused_since, "refused: limit reached");
+    }
+    true
+}
+
+/// Lets a new connection in, or refuses it (the caller drops the stream, which closes it) when
+/// too many are still logging in (OpenSSH's MaxStartups).
+fn admit(
+    stream: TcpStream,
+    id: u64,
+    peer: SocketAddr,
+    shared: &Arc<Shared>,
+    sockets: &Sockets,
+) -> Option<(TcpStream, Connection, Accepted)> {
+    let Ok(login) = shared.gate.connection() else {
+        tracing::warn!(conn = id, peer = %peer, limit = "unauthenticated connections", "refused: limit reached");
+        return None;
+    };
+    let (stream, cutter) = with_cutter(stream).ok()?;
+    tracing::info!(conn = id, peer = %peer, "connect");
+    let _ = stream.set_nodelay(true);
+    let admitted = Arc::new(AtomicBool::new(false));
+    sockets.lock().insert(id, (cutter, Arc::clone(&admitted)));
+    let handler = Connection::new(Arc::clone(shared), id, peer, login, Arc::clone(&admitted));
+    let accepted = Accepted {
+        id,
+        peer,
+        admitted,
+        grace: shared.settings.timeouts.login_grace,
+    };
+    Some((stream, handler, accepted))
 }
 
 /// What the accept loop knows of a connection it let in.

@@ -10,6 +10,7 @@ use russh::keys::{PrivateKey, PublicKey};
 
 use super::access::{AccessCode, ConsultantKey};
 use super::limits::Caps;
+use super::throttle::ThrottleSettings;
 use kouteki_core::content::Content;
 
 /// Who may log in.
@@ -81,6 +82,10 @@ pub struct ServeSettings {
     pub auth: AuthPolicy,
     /// Admission caps.
     pub caps: Caps,
+    /// Per-address connection rate and the penalty for wrong access codes.
+    pub throttle: ThrottleSettings,
+    /// `--proxy-protocol`: the trusted proxies whose PROXY header says who the client is.
+    pub proxy: Option<super::proxy::ProxyProtocol>,
     /// The most authentication attempts per connection.
     pub max_auth_attempts: usize,
     /// Time limits.
@@ -100,9 +105,68 @@ pub const MAX_COLS: u32 = 500;
 /// See [`MAX_COLS`].
 pub const MAX_ROWS: u32 = 200;
 
-/// A client's terminal size, clamped to 1..=500 × 1..=200 (0 means unknown: 80×24).
+/// The most cells a session's screen has, whatever window its client claims. Each participant's
+/// ratatui terminal holds two buffers of this many cells (the frame drawn and the one before), and
+/// a frame's bytes grow with it: the budget is what bounds a session's memory (64 sessions at the
+/// largest window under 300 MB, `scripts/measure_window_memory.sh`). 20,000 cells is 200×100 or
+/// 250×80: more than any interview screen needs. A bigger window is drawn in its top-left corner,
+/// scaled down in both directions alike.
+pub const CELL_BUDGET: u32 = 20_000;
+
+/// A client's terminal size, clamped to 1..=500 × 1..=200 and to [`CELL_BUDGET`] cells (0 means
+/// unknown: 80×24).
 pub fn clamp_size(cols: u32, rows: u32) -> (u16, u16) {
     let cols = if cols == 0 { 80 } else { cols.min(MAX_COLS) };
     let rows = if rows == 0 { 24 } else { rows.min(MAX_ROWS) };
+    let (cols, rows) = within_budget(cols, rows);
     (cols as u16, rows as u16)
+}
+
+/// Scales `cols`×`rows` down, keeping its shape, until it has at most [`CELL_BUDGET`] cells.
+fn within_budget(cols: u32, rows: u32) -> (u32, u32) {
+    if cols * rows <= CELL_BUDGET {
+        return (cols, rows);
+    }
+    let scale = (f64::from(CELL_BUDGET) / f64::from(cols * rows)).sqrt();
+    let cols = ((f64::from(cols) * scale) as u32).max(1);
+    let rows = (CELL_BUDGET / cols)
+        .min((f64::from(rows) * scale).ceil() as u32)
+        .max(1);
+    (cols, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_clamped_to_the_limits_and_the_cell_budget() {
+        assert_eq!(clamp_size(0, 0), (80, 24));
+        assert_eq!(clamp_size(100, 32), (100, 32));
+        assert_eq!(clamp_size(200, 100), (200, 100), "exactly the budget");
+        let (cols, rows) = clamp_size(500, 200);
+        assert!(
+            u32::from(cols) * u32::from(rows) <= CELL_BUDGET,
+            "{cols}×{rows}"
+        );
+        assert!(
+            (220..=224).contains(&cols) && (88..=90).contains(&rows),
+            "{cols}×{rows}"
+        );
+        let (cols, rows) = clamp_size(100_000, 100_000);
+        assert_eq!((cols, rows), clamp_size(500, 200));
+        // A very wide, short window stays wide.
+        let (cols, rows) = clamp_size(500, 45);
+        assert!(
+            cols > 400 && u32::from(cols) * u32::from(rows) <= CELL_BUDGET,
+            "{cols}×{rows}"
+        );
+    }
+
+    #[test]
+    fn the_budget_bounds_a_terminals_two_buffers() {
+        let cell = size_of::<ratatui::buffer::Cell>();
+        let bytes = 2 * CELL_BUDGET as usize * cell;
+        assert!(bytes <= 4 << 20, "{bytes} bytes of cells ({cell} a cell)");
+    }
 }

@@ -1,4 +1,4 @@
-//! End-to-end tests of `kouteki serve` with the real OpenSSH client: the real `kouteki` binary serves
+//! End-to-end tests of `kouteki serve` with the real OpenSSH client (and PuTTY's plink): the real `kouteki` binary serves
 //! on a free port of 127.0.0.1, and `ssh` runs in a shell inside a private tmux server
 //! (`tmux -L <unique name>`, no config, no status line) at 100×32, driven with `send-keys` and read
 //! back with `capture-pane`. Each step polls for the screen it expects (20 s deadline, every 50 ms)
@@ -33,9 +33,11 @@ const NO_PTY_LINE: &str =
 
 /// A `kouteki serve` process on a free loopback port. Stop it with [`Server::stop`]; should the test
 /// fail first, dropping it sends SIGTERM (then SIGKILL) so nothing is left running.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
+    /// The host key's SHA256 fingerprint, as announced (`SHA256:…`).
+    fingerprint: String,
     log: PathBuf,
     /// Holds the host key, the access code file and the log.
     _dir: tempfile::TempDir,
@@ -44,7 +46,7 @@ struct Server {
 impl Server {
     /// Starts `kouteki serve` with `auth` flags (`--allow-anonymous`, or [`Server::CODE_FILE`] for
     /// `--access-code-file` with [`CODE`]), and waits until it announces and accepts connections.
-    fn start(auth: &[&str]) -> Server {
+    pub(crate) fn start(auth: &[&str]) -> Server {
         let dir = tempfile::tempdir().expect("temporary directory");
         let code_file = dir.path().join("access-code");
         std::fs::write(&code_file, format!("{CODE}\n")).expect("write the access code");
@@ -77,15 +79,16 @@ impl Server {
         let stdout = child.stdout.take().expect("the server's stdout");
         let (lines, announced) = mpsc::channel();
         std::thread::spawn(move || {
+            // Drain to the end, also once nobody listens: a closed pipe would make the server's
+            // next line on stdout fail.
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if lines.send(line).is_err() {
-                    break;
-                }
+                let _ = lines.send(line);
             }
         });
         let mut server = Server {
             child,
             addr: listen.parse().expect("an address"),
+            fingerprint: String::new(),
             log,
             _dir: dir,
         };
@@ -108,6 +111,16 @@ impl Server {
             }
         };
         assert_eq!(addr, listen, "the announced address");
+        // "host key (generated PATH): SHA256:…" comes next.
+        let key_line = announced
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("the host key line");
+        server.fingerprint = key_line
+            .rsplit(' ')
+            .next()
+            .filter(|f| f.starts_with("SHA256:"))
+            .unwrap_or_else(|| panic!("a fingerprint at the end of {key_line:?}"))
+            .to_string();
         server.addr = addr.parse().expect("the announced address parses");
         // The announcement is printed before the socket is bound: also wait for it to accept.
         let target = server.addr;
@@ -123,7 +136,7 @@ impl Server {
     const CODE_FILE: &'static str = "<access code file>";
 
     /// What the server logged so far (stderr).
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
@@ -155,7 +168,7 @@ impl Server {
     }
 
     /// SIGTERM; asserts the server exits, successfully, within [`STOP_LIMIT`]. Its log.
-    fn stop(mut self) -> String {
+    pub(crate) fn stop(mut self) -> String {
         self.sigterm();
         let started = Instant::now();
         let status = self.wait_exit(STOP_LIMIT);
@@ -187,7 +200,7 @@ impl Drop for Server {
 }
 
 /// A port of 127.0.0.1 nobody listens on now.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
     listener.local_addr().expect("its address").port()
 }
@@ -585,5 +598,99 @@ fn openssh_consultant_joins_a_client_answers_with_them_and_leaves() {
     assert!(
         !log.contains(&chosen_words),
         "the log holds no answers ({chosen_words:?}):\n{log}"
+    );
+}
+
+/// PuTTY's `plink` (no post-quantum key exchange: it meets the server on curve25519-sha256), with
+/// the host key pinned by its announced fingerprint (`-hostkey`) and `-batch` so it never asks:
+/// the anonymous welcome, two questions answered, q y, and plink exits 0 with the terminal back.
+#[test]
+fn plink_runs_the_interview_and_quits() {
+    let Some(_serial) = setup(&["plink", "tmux"]) else {
+        return;
+    };
+    let server = Server::start(&["--allow-anonymous"]);
+    let tmux = start_tmux("plink");
+    tmux.run(&format!(
+        "plink -batch -P {} -t -hostkey {} consult@127.0.0.1",
+        server.addr.port(),
+        shell_quote(&server.fingerprint)
+    ));
+    tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
+    tmux.send(&["Enter"]);
+    tmux.wait_for("question 1", |s| {
+        on_question(s, 1) && marked_option(s).is_some()
+    });
+    tmux.send(&["Enter"]);
+    tmux.wait_for("question 2", |s| on_question(s, 2));
+    tmux.send(&["q"]);
+    tmux.wait_for("the quit confirmation", |s| s.contains("Quit kouteki?"));
+    tmux.send(&["y"]);
+    let screen = tmux.wait_ssh_exit(1);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.starts_with("Thank you. Your answers were not kept on the server")),
+        "the farewell line:\n{screen}"
+    );
+    let log = server.stop();
+    assert!(log.contains("reason=\"quit\""), "{log}");
+}
+
+/// paramiko's client (Python; it speaks curve25519-sha256@libssh.org, not ML-KEM), anonymous, with a
+/// pty and a shell: it gets the welcome screen. Skipped (`skipped: paramiko not installed`) when
+/// Python cannot import it, unless `CI` is set.
+const PARAMIKO_CLIENT: &str = r#"
+import sys, time, paramiko
+t = paramiko.Transport(("127.0.0.1", int(sys.argv[1])))
+t.connect()
+t.auth_none("consult")
+ch = t.open_session()
+ch.get_pty("xterm", 100, 32)
+ch.invoke_shell()
+buf = b""
+end = time.time() + 15
+while b"Start the check" not in buf and time.time() < end:
+    if ch.recv_ready():
+        buf += ch.recv(65536)
+    else:
+        time.sleep(0.05)
+t.close()
+print("welcome" if b"Start the check" in buf else "no welcome: %r" % buf[-200:])
+"#;
+
+#[test]
+fn paramiko_reaches_the_welcome_screen() {
+    let importable = Command::new("python3")
+        .args(["-c", "import paramiko"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !importable {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "paramiko not installed, and CI is set (pip install paramiko)"
+        );
+        println!("skipped: paramiko not installed");
+        return;
+    }
+    let Some(_serial) = setup(&["python3"]) else {
+        return;
+    };
+    let server = Server::start(&["--allow-anonymous"]);
+    let output = Command::new("timeout")
+        .args(["30", "python3", "-c", PARAMIKO_CLIENT])
+        .arg(server.addr.port().to_string())
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let log = server.stop();
+    assert_eq!(
+        stdout.trim(),
+        "welcome",
+        "paramiko's session (stderr {}):\n{log}",
+        String::from_utf8_lossy(&output.stderr)
     );
 }

@@ -113,9 +113,10 @@ pub struct Connection {
     pub disconnected: Arc<AtomicBool>,
 }
 
-fn client_config() -> Arc<client::Config> {
+fn client_config(preferred: russh::Preferred) -> Arc<client::Config> {
     Arc::new(client::Config {
         nodelay: true,
+        preferred,
         ..client::Config::default()
     })
 }
@@ -138,6 +139,15 @@ impl Connection {
         Connection::open_from(IpAddr::from([127, 0, 0, 1]), addr, None).await
     }
 
+    /// Connects from 127.0.0.1 offering only these algorithms.
+    pub async fn open_offering(
+        addr: SocketAddr,
+        preferred: russh::Preferred,
+    ) -> Result<Connection, russh::Error> {
+        let stream = tcp_from(IpAddr::from([127, 0, 0, 1]), addr).await?;
+        Connection::handshake(stream, None, preferred).await
+    }
+
     /// Connects from `from`; with `stall`, reading stops for good once it is set.
     pub async fn open_from(
         from: IpAddr,
@@ -145,6 +155,15 @@ impl Connection {
         stall: Option<Arc<AtomicBool>>,
     ) -> Result<Connection, russh::Error> {
         let stream = tcp_from(from, addr).await?;
+        Connection::handshake(stream, stall, russh::Preferred::default()).await
+    }
+
+    /// The SSH handshake over a connected stream.
+    async fn handshake(
+        stream: TcpStream,
+        stall: Option<Arc<AtomicBool>>,
+        preferred: russh::Preferred,
+    ) -> Result<Connection, russh::Error> {
         let disconnected = Arc::new(AtomicBool::new(false));
         let handler = Accept {
             disconnected: Arc::clone(&disconnected),
@@ -155,7 +174,7 @@ impl Connection {
         };
         let handle = timeout(
             DEADLINE,
-            client::connect_stream(client_config(), stream, handler),
+            client::connect_stream(client_config(preferred), stream, handler),
         )
         .await
         .map_err(|_| russh::Error::ConnectionTimeout)??;

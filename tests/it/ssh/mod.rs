@@ -5,9 +5,12 @@
 //! channel closes (unless told to stay). The heavy tests (50 sessions, and the two that measure the
 //! process's RSS) run alone: they take the write side of a lock the other tests share.
 
+mod algorithms;
 mod client;
 mod consultation;
+mod haproxy;
 mod interview;
+mod throttle;
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
@@ -26,6 +29,7 @@ use interview::{
 use jiff::civil::{Date, date};
 use kouteki::ssh::access::AccessCode;
 use kouteki::ssh::limits::Caps;
+use kouteki::ssh::throttle::ThrottleSettings;
 use kouteki::ssh::{AuthPolicy, ServeSettings, ServerHandle, Timeouts};
 use rand::RngExt;
 use russh::keys::{Algorithm, PrivateKey};
@@ -60,6 +64,14 @@ fn settings() -> ServeSettings {
             unauthenticated: 64,
             per_ip: 64,
         },
+        // Tests open many connections at once; tests/ssh/throttle.rs sets its own numbers.
+        throttle: ThrottleSettings {
+            rate: 10_000.0,
+            burst: 10_000,
+            penalty_after: 0,
+            penalty: Duration::from_secs(1),
+        },
+        proxy: None,
         max_auth_attempts: 4,
         timeouts: Timeouts {
             login_grace: Duration::from_secs(10),
@@ -241,13 +253,20 @@ async fn window_change_redraws_and_a_huge_window_is_clamped() {
         "the header's language tag (and a space) end at the new right edge:\n{screen}"
     );
 
-    // 100000×100000 is clamped (500×200): the session goes on, drawn no further than the clamp.
+    // 100000×100000 is clamped (to 500×200, then to the cell budget): the session goes on, drawn
+    // no further than the clamp.
+    let (cols, rows) = kouteki::ssh::settings::clamp_size(100_000, 100_000);
+    let (cols, rows) = (usize::from(cols), usize::from(rows));
+    assert!(
+        cols * rows <= kouteki::ssh::settings::CELL_BUDGET as usize,
+        "{cols}×{rows}"
+    );
     a.window_change(100_000, 100_000).await;
     let screen = a
-        .wait_for("the redraw at the clamped 500×200", |s| {
+        .wait_for("the redraw at the clamped size", |s| {
             s.lines()
                 .next()
-                .is_some_and(|l| l.trim_end().chars().count() == 499)
+                .is_some_and(|l| l.trim_end().chars().count() == cols - 1)
         })
         .await;
     let widest = screen
@@ -255,7 +274,7 @@ async fn window_change_redraws_and_a_huge_window_is_clamped() {
         .map(|l| l.trim_end().chars().count())
         .max()
         .unwrap_or(0);
-    assert!(widest <= 500, "drawn up to column {widest}");
+    assert!(widest <= cols, "drawn up to column {widest} of {cols}");
     let last_row = screen
         .lines()
         .enumerate()
@@ -263,11 +282,11 @@ async fn window_change_redraws_and_a_huge_window_is_clamped() {
         .map(|(n, _)| n)
         .max()
         .unwrap_or(0);
-    assert!(last_row < 200, "drawn down to row {last_row}");
+    assert!(last_row < rows, "drawn down to row {last_row} of {rows}");
     assert!(on_status(&screen), "still the same question");
     let before = marked_option(&screen);
     a.send(b"\x1b[B").await;
-    a.wait_for("the marker to move at 500×200", |s| {
+    a.wait_for("the marker to move at the clamped size", |s| {
         marked_option(s).is_some() && marked_option(s) != before
     })
     .await;

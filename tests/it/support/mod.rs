@@ -3,6 +3,7 @@
 
 pub mod content;
 pub mod logs;
+pub mod program;
 pub mod screen;
 pub mod tmux;
 

@@ -3,7 +3,7 @@
 //! with `capture-pane`, polled (every [`POLL`], up to [`DEADLINE`]) instead of slept on.
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -33,25 +33,7 @@ pub fn setup(programs: &[&str]) -> Option<Serial> {
             .unwrap_or_else(std::sync::PoisonError::into_inner),
         _heavy: super::HEAVY.blocking_read(),
     };
-    for program in programs {
-        // `ssh -V` and `tmux -V` both print their version and exit 0.
-        let found = Command::new(program)
-            .arg("-V")
-            .stdin(Stdio::null())
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if found {
-            continue;
-        }
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "{program} not installed, and CI is set: these tests must run in CI (install {program})"
-            );
-        }
-        println!("skipped: {program} not installed");
-        return None;
-    }
-    Some(serial)
+    super::program::all_installed(programs).then_some(serial)
 }
 
 /// Polls `check` every [`POLL`] until it gives a value; panics with `what` and the last state
