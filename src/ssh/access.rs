@@ -68,20 +68,28 @@ fn normalize(text: &str) -> String {
         .collect()
 }
 
-/// Parses an OpenSSH `authorized_keys` file: one key a line, comments and blank lines skipped.
-/// Options before the key type (e.g. `from="…"`) are not supported and make the line an error.
+/// The keys of an OpenSSH `authorized_keys` file with their line numbers: one key a line, comments
+/// and blank lines skipped. Options before the key type (e.g. `from="…"`) are not supported and make
+/// the line an error.
+fn keys_with_lines(text: &str) -> Result<Vec<(usize, PublicKey)>, String> {
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+        .map(|(n, line)| {
+            PublicKey::from_openssh(line)
+                .map(|key| (n, key))
+                .map_err(|e| format!("line {n}: not a public key ({e})"))
+        })
+        .collect()
+}
+
+/// Parses an OpenSSH `authorized_keys` file (see [`keys_with_lines`]).
 pub fn parse_authorized_keys(text: &str) -> Result<Vec<PublicKey>, String> {
-    let mut keys = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let key = PublicKey::from_openssh(line)
-            .map_err(|e| format!("line {}: not a public key ({e})", n + 1))?;
-        keys.push(key);
-    }
-    Ok(keys)
+    Ok(keys_with_lines(text)?
+        .into_iter()
+        .map(|(_, key)| key)
+        .collect())
 }
 
 /// A consultant's key and the name they are shown by (the key's comment).
@@ -97,24 +105,12 @@ pub struct ConsultantKey {
 /// names; a key without a comment is an error (the client must know who asks to join).
 pub fn parse_consultant_keys(text: &str) -> Result<Vec<ConsultantKey>, String> {
     let mut consultants = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let key = PublicKey::from_openssh(line)
-            .map_err(|e| format!("line {}: not a public key ({e})", n + 1))?;
-        let name: String = key
-            .comment()
-            .as_str_lossy()
-            .trim()
-            .chars()
-            .take(40)
-            .collect();
+    for (n, key) in keys_with_lines(text)? {
+        let comment = key.comment().as_str_lossy().trim().to_string();
+        let name: String = comment.chars().take(40).collect();
         if name.is_empty() || name.chars().any(char::is_control) {
             return Err(format!(
-                "line {}: the key needs a comment after it: the consultant's name, as clients will see it",
-                n + 1
+                "line {n}: the key needs a comment after it: the consultant's name, as clients will see it"
             ));
         }
         consultants.push(ConsultantKey { key, name });
