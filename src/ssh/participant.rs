@@ -66,7 +66,9 @@ pub fn terminal(size: (u16, u16)) -> Option<SshTerminal> {
     Terminal::with_options(CrosstermBackend::new(Vec::new()), options).ok()
 }
 
-async fn sleep_or_never(at: Option<Instant>) {
+/// Sleeps until `at`, or forever when there is nothing to wait for (a `select!` branch that is
+/// off).
+pub async fn sleep_or_never(at: Option<Instant>) {
     match at {
         Some(at) => sleep_until(at).await,
         None => std::future::pending().await,

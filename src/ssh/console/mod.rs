@@ -15,11 +15,11 @@ use std::time::Duration;
 use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, queue};
 use tokio::sync::{mpsc, oneshot, watch};
-use tokio::time::{Instant, sleep_until};
+use tokio::time::Instant;
 
 use super::attachment::Attachment;
 use super::knock::{AtDoor, Knock, Visit};
-use super::participant::{FLUSH_LIMIT, SshTerminal, rect, terminal};
+use super::participant::{FLUSH_LIMIT, SshTerminal, rect, sleep_or_never, terminal};
 use super::session::close_channel;
 use super::session_code::{Registry, SessionCode};
 use crate::strings::console as words;
@@ -235,13 +235,6 @@ fn knock_at(door: &mpsc::Sender<AtDoor>, knock: Knock) -> Result<(), Attachment>
             AtDoor::Knock(knock) => knock.attachment,
             AtDoor::Return(back) => back.attachment,
         })
-}
-
-async fn sleep_or_never(at: Option<Instant>) {
-    match at {
-        Some(at) => sleep_until(at).await,
-        None => std::future::pending().await,
-    }
 }
 
 /// Restores the consultant's terminal with a last line and closes the channel.

@@ -8,7 +8,7 @@ use tokio::time::{Instant, sleep_until};
 
 use super::super::attachment::Attachment;
 use super::super::knock::{AtDoor, Knock, Outcome, Visit};
-use super::super::participant::{Happening, Participant};
+use super::super::participant::{Happening, Participant, sleep_or_never};
 use super::super::session_code::Held;
 use super::super::session_io::SessionIo;
 use super::{End, SessionSetup};
@@ -111,13 +111,6 @@ pub(super) struct Room {
     pub(super) resume_failed_at: Option<Instant>,
     /// Wrong resume codes in a row.
     pub(super) strikes: usize,
-}
-
-async fn sleep_or_never(at: Option<Instant>) {
-    match at {
-        Some(at) => sleep_until(at).await,
-        None => std::future::pending().await,
-    }
 }
 
 async fn next_of(visitor: &mut Option<Visitor>) -> Happening {
