@@ -179,6 +179,18 @@ pub mod tui {
         HINT_QUIT = ("quit", "終了");
         /// Hint: panes.
         HINT_PANE = ("switch pane", "切替");
+        /// Hint: the detail on the whole screen.
+        HINT_ZOOM = ("zoom", "全画面");
+        /// Hint: back from the whole-screen detail.
+        HINT_UNZOOM = ("back", "戻る");
+        /// Help: back from the whole-screen detail.
+        HELP_UNZOOM = ("Back to the result", "結果画面に戻る");
+        /// Hint: scroll a page.
+        HINT_PAGE = ("scroll", "スクロール");
+        /// Help: the detail on the whole screen.
+        HELP_ZOOM = ("Details on the whole screen (Esc: back)", "詳細を全画面で表示(Esc: 戻る)");
+        /// Help: scroll a page.
+        HELP_PAGE = ("Scroll a page (Home/End: top/end)", "1ページずつスクロール(Home/End: 先頭/末尾)");
         /// Hint: save report.
         HINT_SAVE = ("save report", "レポート保存");
         /// Hint: restart.

@@ -167,6 +167,10 @@ fn key_of(event: &KeyEvent) -> Option<Key> {
         KeyCode::DownArrow | KeyCode::ApplicationDownArrow => Key::Down,
         KeyCode::LeftArrow | KeyCode::ApplicationLeftArrow => Key::Left,
         KeyCode::RightArrow | KeyCode::ApplicationRightArrow => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
         KeyCode::Function(1) => Key::F1,
         KeyCode::Function(2) => Key::F2,
         _ => return None,
@@ -199,6 +203,15 @@ mod tests {
         // F2 as xterm and OpenSSH's terminals send it, and as PuTTY does by default.
         assert_eq!(keys(b"\x1bOQ"), vec![K(Key::F2)]);
         assert_eq!(keys(b"\x1b[12~"), vec![K(Key::F2)]);
+        // Page keys as xterm (and PuTTY) send them; Home/End in both of xterm's forms.
+        assert_eq!(
+            keys(b"\x1b[5~\x1b[6~"),
+            vec![K(Key::PageUp), K(Key::PageDown)]
+        );
+        assert_eq!(
+            keys(b"\x1b[H\x1b[F\x1b[1~\x1b[4~"),
+            vec![K(Key::Home), K(Key::End), K(Key::Home), K(Key::End)]
+        );
         assert_eq!(
             keys("あ".as_bytes()),
             vec![K(Key::Char('あ'))],

@@ -24,6 +24,14 @@ pub enum Key {
     Tab,
     /// Shift-Tab.
     BackTab,
+    /// Page Up (scrolls a pane by a page).
+    PageUp,
+    /// Page Down.
+    PageDown,
+    /// Home (the top of a pane).
+    Home,
+    /// End (the end of a pane).
+    End,
     /// F1 (help, also inside fields).
     F1,
     /// F2 (the client changes what the consultant may do).
@@ -56,6 +64,10 @@ impl Key {
             Key::Right => "→".into(),
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
             Key::F1 => "F1".into(),
             Key::F2 => "F2".into(),
             Key::CtrlC => "Ctrl-C".into(),

@@ -37,11 +37,15 @@ impl Scope {
     pub const DIALOG: Scope = Scope(1 << 6);
     /// A consultant asks to join (w / d / n).
     pub const JOIN: Scope = Scope(1 << 7);
+    /// The result's detail pane on the whole screen.
+    pub const ZOOMED: Scope = Scope(1 << 8);
     /// Any question.
     pub const QUESTION: Scope = Scope(Self::CHOICE.0 | Self::MULTI.0 | Self::TYPED.0);
+    /// The result, with its detail pane in place or on the whole screen.
+    pub const RESULTS: Scope = Scope(Self::RESULT.0 | Self::ZOOMED.0);
     /// Every screen (not the dialogs).
     pub const SCREENS: Scope =
-        Scope(Self::WELCOME.0 | Self::QUESTION.0 | Self::REVIEW.0 | Self::RESULT.0);
+        Scope(Self::WELCOME.0 | Self::QUESTION.0 | Self::REVIEW.0 | Self::RESULTS.0);
     /// Screens and dialogs.
     pub const ALL: Scope = Scope(Self::SCREENS.0 | Self::DIALOG.0 | Self::JOIN.0);
 
@@ -157,6 +161,27 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[
+            (Key::Enter, Command::Unzoom),
+            (Key::Esc, Command::Unzoom),
+            (Key::Tab, Command::Unzoom),
+            (Key::BackTab, Command::Unzoom),
+            (Key::Left, Command::Unzoom),
+            (Key::Backspace, Command::Unzoom),
+        ],
+        on: Scope::ZOOMED,
+        who: Who::ANY,
+        hint: hint(Scope::ZOOMED, Some("Esc"), w::HINT_UNZOOM),
+        help: help("Esc  Enter  Tab", w::HELP_UNZOOM),
+    },
+    Binding {
+        keys: &[(Key::Enter, Command::Zoom)],
+        on: Scope::RESULT,
+        who: Who::ANY,
+        hint: hint(Scope::RESULT, Some("Enter"), w::HINT_ZOOM),
+        help: help("Enter", w::HELP_ZOOM),
+    },
+    Binding {
+        keys: &[
             (Key::Up, Command::Up),
             (Key::Char('k'), Command::Up),
             (Key::Down, Command::Down),
@@ -164,8 +189,24 @@ pub const BINDINGS: &[Binding] = &[
         ],
         on: Scope::SCREENS,
         who: Who::ANY,
-        hint: hint(Scope::SCREENS, Some("↑↓"), w::HINT_MOVE),
+        hint: hint(
+            Scope::SCREENS.except(Scope::ZOOMED),
+            Some("↑↓"),
+            w::HINT_MOVE,
+        ),
         help: help("↑ ↓  k j", w::HELP_MOVE),
+    },
+    Binding {
+        keys: &[
+            (Key::PageUp, Command::PageUp),
+            (Key::PageDown, Command::PageDown),
+            (Key::Home, Command::Top),
+            (Key::End, Command::Bottom),
+        ],
+        on: Scope::SCREENS,
+        who: Who::ANY,
+        hint: hint(Scope::ZOOMED, Some("↑↓ PgUp/PgDn"), w::HINT_PAGE),
+        help: help("PgUp PgDn", w::HELP_PAGE),
     },
     Binding {
         keys: &[
@@ -173,9 +214,9 @@ pub const BINDINGS: &[Binding] = &[
             (Key::Right, Command::Confirm),
             (Key::Char('l'), Command::Confirm),
         ],
-        on: Scope::SCREENS,
+        on: Scope::SCREENS.except(Scope::RESULTS),
         who: Who::ANY,
-        hint: hint(Scope::SCREENS.except(Scope::RESULT), None, w::HINT_CONFIRM),
+        hint: hint(Scope::SCREENS.except(Scope::RESULTS), None, w::HINT_CONFIRM),
         help: help("Enter  →", w::HELP_CONFIRM),
     },
     Binding {
@@ -195,7 +236,7 @@ pub const BINDINGS: &[Binding] = &[
     // Before "back", whose `h` it takes on the result screen (the issue names `h` for it).
     Binding {
         keys: &[(Key::Char('h'), Command::SaveHtmlReport)],
-        on: Scope::RESULT,
+        on: Scope::RESULTS,
         who: Who::ANY,
         // The hint bar shows it beside `s` ("s/h save report"), where it belongs.
         hint: None,
@@ -214,18 +255,8 @@ pub const BINDINGS: &[Binding] = &[
         help: help("← b  Backspace", w::HELP_BACK),
     },
     Binding {
-        keys: &[
-            (Key::Tab, Command::NextPane),
-            (Key::BackTab, Command::NextPane),
-        ],
-        on: Scope::RESULT,
-        who: Who::ANY,
-        hint: hint(Scope::RESULT, None, w::HINT_PANE),
-        help: help("Tab", w::HELP_PANE),
-    },
-    Binding {
         keys: &[(Key::Char('s'), Command::SaveReport)],
-        on: Scope::RESULT,
+        on: Scope::RESULTS,
         who: Who::ANY,
         hint: hint(Scope::RESULT, Some("s/h"), w::HINT_SAVE),
         help: help("s", w::HELP_SAVE),
@@ -245,6 +276,16 @@ pub const BINDINGS: &[Binding] = &[
         help: help("r", w::HELP_RESTART),
     },
     Binding {
+        keys: &[
+            (Key::Tab, Command::NextPane),
+            (Key::BackTab, Command::NextPane),
+        ],
+        on: Scope::RESULT,
+        who: Who::ANY,
+        hint: hint(Scope::RESULT, None, w::HINT_PANE),
+        help: help("Tab", w::HELP_PANE),
+    },
+    Binding {
         keys: &[(Key::Char('L'), Command::SwitchLang)],
         on: Scope::SCREENS,
         who: Who::ANY,
@@ -260,14 +301,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[(Key::Char('m'), Command::Mark)],
-        on: Scope::QUESTION.or(Scope::REVIEW).or(Scope::RESULT),
+        on: Scope::QUESTION.or(Scope::REVIEW).or(Scope::RESULTS),
         who: Who::ANY,
         hint: None,
         help: help("m", w::HELP_MARK),
     },
     Binding {
         keys: &[(Key::Char('n'), Command::Note)],
-        on: Scope::RESULT,
+        on: Scope::RESULTS,
         who: Who::CONSULTANT,
         hint: hint(Scope::RESULT, None, w::HINT_NOTE),
         help: help("n", w::HELP_NOTE),
@@ -320,14 +361,16 @@ pub fn context(app: &App, viewer: &Viewer) -> Option<Scope> {
             return Some(Scope::DIALOG);
         }
     }
-    Some(screen_context(app))
+    Some(screen_context(app, viewer))
 }
 
-/// The context of the screen itself, whatever is over it (the hint bar shows the screen's keys).
-pub fn screen_context(app: &App) -> Scope {
+/// The context of the screen itself as `viewer` has it, whatever is over it (the hint bar shows the
+/// screen's keys).
+pub fn screen_context(app: &App, viewer: &Viewer) -> Scope {
     match app.screen() {
         Screen::Welcome { .. } => Scope::WELCOME,
         Screen::Review { .. } => Scope::REVIEW,
+        Screen::Result(_) if viewer.detail.zoomed => Scope::ZOOMED,
         Screen::Result(_) => Scope::RESULT,
         Screen::ResumeCode(_) => Scope::TYPED,
         Screen::Question(_) => match app
@@ -396,7 +439,8 @@ pub struct HintEntry {
     pub keys: String,
     /// What they do.
     pub label: Text2,
-    /// Kept when the bar is too narrow for all: help, quit (or leave) and confirm.
+    /// Kept when the bar is too narrow for all: help, quit (or leave), confirm and the way back
+    /// from the whole-screen detail.
     pub essential: bool,
 }
 
@@ -411,10 +455,12 @@ pub fn hints(context: Scope, person: Person) -> Vec<HintEntry> {
                 Some(keys) => keys.to_string(),
                 None => b.keys.iter().find(|(k, _)| applies(*k, context))?.0.name(),
             };
-            let essential = b
-                .keys
-                .iter()
-                .any(|(_, c)| matches!(c, Command::Help | Command::Quit | Command::Confirm));
+            let essential = b.keys.iter().any(|(_, c)| {
+                matches!(
+                    c,
+                    Command::Help | Command::Quit | Command::Confirm | Command::Unzoom
+                )
+            });
             Some(HintEntry {
                 keys,
                 label: hint.label,
@@ -424,11 +470,13 @@ pub fn hints(context: Scope, person: Person) -> Vec<HintEntry> {
         .collect()
 }
 
-/// The help's lines for `person`, in table order.
-pub fn help_lines(person: Person) -> impl Iterator<Item = HelpLine> {
+/// The help's lines for `person`: the keys that work in `context` (the screen under the help), in
+/// table order, so a small terminal holds them.
+pub fn help_lines(context: Scope, person: Person) -> impl Iterator<Item = HelpLine> {
     BINDINGS
         .iter()
-        .filter(move |b| b.who.includes(person))
+        .filter(move |b| b.who.includes(person) && b.on.contains(context))
+        .filter(move |b| b.keys.iter().any(|(k, _)| applies(*k, context)))
         .filter_map(|b| b.help)
 }
 

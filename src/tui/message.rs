@@ -20,6 +20,18 @@ pub enum Command {
     Toggle,
     /// Switch panes on the result screen (Tab).
     NextPane,
+    /// Show the result's detail pane on the whole screen (Enter on the result).
+    Zoom,
+    /// Back from the whole-screen detail pane (Enter, Esc, Tab).
+    Unzoom,
+    /// Scroll the pane that scrolls here (the result's detail, a question's help box) a page up.
+    PageUp,
+    /// Scroll it a page down.
+    PageDown,
+    /// Scroll it to its top.
+    Top,
+    /// Scroll it to its end.
+    Bottom,
     /// Switch between English and Japanese (the viewer's own language).
     SwitchLang,
     /// Open the key help.

@@ -145,6 +145,7 @@ impl<I: Io> Runner<I> {
         seat: &mut Seat,
         terminal: &mut Terminal<B>,
     ) -> Result<(), B::Error> {
+        seat.viewer.size = terminal.size()?;
         terminal.draw(|frame| view(&self.app, &seat.viewer, frame))?;
         seat.drawn = Some(self.generation);
         Ok(())

@@ -4,6 +4,7 @@
 //! what one of them does to their own view never changes the other's.
 
 use kouteki_core::lang::Lang;
+use ratatui::layout::Size;
 
 use super::theme::Theme;
 
@@ -17,32 +18,38 @@ pub enum Person {
     Consultant,
 }
 
+/// How far one scrollable pane is scrolled, and for which item (a finding of the result, a question
+/// on screen): another item starts at the top.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    owner: usize,
+    offset: u16,
+}
+
+impl Scroll {
+    /// How far the pane is scrolled while `owner` is shown.
+    pub fn offset(&self, owner: usize) -> u16 {
+        if self.owner == owner { self.offset } else { 0 }
+    }
+
+    /// Scrolls by `lines` (up when negative) while `owner` is shown, never above the top nor past
+    /// `max` (where the last line is at the pane's bottom).
+    pub fn scroll_by(&mut self, owner: usize, lines: i32, max: u16) {
+        let now = i32::from(self.offset(owner));
+        self.owner = owner;
+        self.offset = u16::try_from((now + lines).clamp(0, i32::from(max))).unwrap_or(max);
+    }
+}
+
 /// The detail pane of the result screen as one viewer has it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DetailPane {
     /// Whether the pane has the viewer's focus (↑↓ scroll it instead of moving the selection).
     pub focused: bool,
-    /// Which entry the scroll belongs to: another selection starts at the top.
-    entry: usize,
-    offset: u16,
-}
-
-impl DetailPane {
-    /// How far the pane is scrolled while `selected` is shown.
-    pub fn scroll(&self, selected: usize) -> u16 {
-        if self.entry == selected {
-            self.offset
-        } else {
-            0
-        }
-    }
-
-    /// Scrolls by `lines` (up when negative) while `selected` is shown.
-    pub fn scroll_by(&mut self, selected: usize, lines: i32) {
-        let now = i32::from(self.scroll(selected));
-        self.entry = selected;
-        self.offset = u16::try_from((now + lines).max(0)).unwrap_or(u16::MAX);
-    }
+    /// Whether the pane fills the screen (Enter on the result; Enter or Esc again goes back).
+    pub zoomed: bool,
+    /// Where it is scrolled, for the selected entry.
+    pub scroll: Scroll,
 }
 
 /// How one person sees the app.
@@ -58,6 +65,10 @@ pub struct Viewer {
     pub help: bool,
     /// Their result detail pane.
     pub detail: DetailPane,
+    /// Where they scrolled the help box ("why we ask", "where to find this") of the question shown.
+    pub help_box: Scroll,
+    /// Their terminal's size when last drawn: how far a pane can scroll depends on it.
+    pub size: Size,
     /// A consultant's note being written for the selected finding (`n`), not yet attached.
     pub note: Option<String>,
 }
@@ -71,6 +82,8 @@ impl Viewer {
             person: Person::Client,
             help: false,
             detail: DetailPane::default(),
+            help_box: Scroll::default(),
+            size: Size::new(80, 24),
             note: None,
         }
     }
@@ -89,14 +102,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_scroll_belongs_to_the_entry_it_was_made_on() {
-        let mut pane = DetailPane::default();
-        pane.scroll_by(2, 3);
-        assert_eq!(pane.scroll(2), 3);
-        assert_eq!(pane.scroll(1), 0, "another entry starts at the top");
-        pane.scroll_by(2, -5);
-        assert_eq!(pane.scroll(2), 0, "never above the top");
-        pane.scroll_by(1, 1);
-        assert_eq!((pane.scroll(1), pane.scroll(2)), (1, 0));
+    fn a_scroll_belongs_to_the_entry_it_was_made_on_and_stops_at_both_ends() {
+        let mut pane = Scroll::default();
+        pane.scroll_by(2, 3, 10);
+        assert_eq!(pane.offset(2), 3);
+        assert_eq!(pane.offset(1), 0, "another entry starts at the top");
+        pane.scroll_by(2, -5, 10);
+        assert_eq!(pane.offset(2), 0, "never above the top");
+        pane.scroll_by(2, 50, 10);
+        assert_eq!(pane.offset(2), 10, "never past the end");
+        pane.scroll_by(2, -1, 10);
+        assert_eq!(pane.offset(2), 9, "one line up from the end is one press");
+        pane.scroll_by(1, 1, 10);
+        assert_eq!((pane.offset(1), pane.offset(2)), (1, 0));
     }
 }

@@ -126,36 +126,6 @@ fn eval_json(answers: &Path, xdg: &Path) -> serde_json::Value {
 
 // ------------------------------------------------------------------------------- screens
 
-/// The rows of the result's findings list (between its borders), trimmed.
-fn findings_rows(screen: &str) -> Vec<String> {
-    screen
-        .lines()
-        .skip_while(|l| !l.contains("┌ Findings"))
-        .skip(1)
-        .take_while(|l| !l.contains('└'))
-        .map(|l| {
-            let inner = l.split_once('│').map_or(l, |(_, rest)| rest);
-            let inner = inner.rsplit_once('│').map_or(inner, |(left, _)| left);
-            inner.trim().to_string()
-        })
-        .collect()
-}
-
-/// The findings in the list: (symbol, title), in screen order.
-fn listed_findings(screen: &str) -> Vec<(char, String)> {
-    findings_rows(screen)
-        .iter()
-        .filter_map(|row| {
-            let row = row.trim_start_matches(['▶', ' ']);
-            let symbol = row.chars().next()?;
-            "✖▲ℹ✔".contains(symbol).then(|| {
-                let title = row[symbol.len_utf8()..].trim_start_matches(['▶', ' ']);
-                (symbol, title.to_string())
-            })
-        })
-        .collect()
-}
-
 /// Moves the `▶` marker to `wanted` (a label of `q`) with Down/Up, reading the screen after each key.
 fn select_option(tmux: &Tmux, q: &Question, wanted: &str) {
     let target = q
@@ -399,7 +369,7 @@ fn keyboard_only_interview_reaches_the_color_coded_result() {
         })
         .collect();
     assert_eq!(
-        listed_findings(&screen),
+        crate::support::screen::listed_findings(&screen),
         expected,
         "the findings list vs kouteki eval:\n{screen}"
     );
@@ -570,7 +540,7 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
         });
         tmux.send(&["Enter"]);
         let screen = tmux.wait_for(&format!("the result of {case}"), |s| {
-            s.contains("┌ Findings")
+            crate::support::screen::shows_findings(s)
         });
         let want = banner(&overall);
         if !screen.lines().any(|l| l.trim() == want) {
@@ -588,7 +558,7 @@ fn answers_file_opens_at_the_review_and_shows_the_case_result() {
             + usize::from(count("documents") > 0);
         tmux.send(&vec!["Down"; entries]);
         let screen = tmux.wait_for(&format!("About this result of {case}"), |s| {
-            findings_rows(s)
+            crate::support::screen::findings_rows(s)
                 .iter()
                 .any(|r| r.contains('▶') && r.contains("About this result"))
                 && s.contains("Assessed as of")
@@ -628,7 +598,7 @@ fn no_color_result_keeps_the_symbols() {
             is_review(s) && s.contains("▶ Show results")
         });
         tmux.send(&["Enter"]);
-        let screen = tmux.wait_for("the result", |s| s.contains("┌ Findings"));
+        let screen = tmux.wait_for("the result", crate::support::screen::shows_findings);
         assert!(
             screen.lines().any(|l| l.trim() == banner("violation")),
             "{env}{args}: the banner:\n{screen}"

@@ -14,6 +14,7 @@ mod e2e_tmux;
 mod modules;
 mod plain;
 mod schema;
+mod screens;
 mod ssh;
 mod support;
 mod tui;

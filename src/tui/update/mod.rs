@@ -17,6 +17,11 @@ use super::message::{Command, Effect, Message, ReportFile, ReportFormat};
 use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
 use super::viewer::{Person, Viewer};
 
+/// A page of a pane, whatever its height (see [`App::scroll`]).
+const PAGE: i32 = 1 << 20;
+/// Farther than any pane is long: to its top or end.
+const FAR: i32 = 1 << 24;
+
 impl App {
     /// Applies a message from `viewer` (the client, or a consultant who joined); returns what the
     /// front end must do. What belongs to the viewer's own view (language, help, their detail pane)
@@ -112,23 +117,45 @@ impl App {
         }
     }
 
-    /// Changes what is the viewer's alone: help, language, the result's detail pane. `true` when
-    /// the command was one of those.
+    /// Changes what is the viewer's alone: help, language, the result's detail pane (focus, zoom,
+    /// scroll), the help box's scroll. `true` when the command was one of those.
     fn update_own_view(&self, viewer: &mut Viewer, command: Option<Command>) -> bool {
-        let selected = self.result().map(|view| view.selected);
-        match (command, selected) {
-            (Some(Command::Help), _) => viewer.help = true,
-            (Some(Command::SwitchLang), _) => viewer.lang = viewer.lang.other(),
-            (Some(Command::NextPane), Some(_)) => viewer.detail.focused = !viewer.detail.focused,
-            (Some(Command::Up), Some(selected)) if viewer.detail.focused => {
-                viewer.detail.scroll_by(selected, -1);
-            }
-            (Some(Command::Down), Some(selected)) if viewer.detail.focused => {
-                viewer.detail.scroll_by(selected, 1);
-            }
+        let on_result = self.result().is_some();
+        let in_detail = on_result && (viewer.detail.focused || viewer.detail.zoomed);
+        match command {
+            Some(Command::Help) => viewer.help = true,
+            Some(Command::SwitchLang) => viewer.lang = viewer.lang.other(),
+            Some(Command::NextPane) if on_result => viewer.detail.focused = !viewer.detail.focused,
+            Some(Command::Zoom) if on_result => viewer.detail.zoomed = true,
+            Some(Command::Unzoom) => viewer.detail.zoomed = false,
+            Some(Command::Up) if in_detail => self.scroll(viewer, -1),
+            Some(Command::Down) if in_detail => self.scroll(viewer, 1),
+            Some(Command::PageUp) => self.scroll(viewer, -PAGE),
+            Some(Command::PageDown) => self.scroll(viewer, PAGE),
+            Some(Command::Top) => self.scroll(viewer, -FAR),
+            Some(Command::Bottom) => self.scroll(viewer, FAR),
             _ => return false,
         }
         true
+    }
+
+    /// Scrolls the pane that scrolls on this screen by `lines` (±[`PAGE`]: a page of it; ±[`FAR`]:
+    /// to its top or end), never past its end on the viewer's terminal.
+    fn scroll(&self, viewer: &mut Viewer, lines: i32) {
+        let Some((owner, max, page)) = super::view::scroll_extent(self, viewer) else {
+            return;
+        };
+        let lines = match lines {
+            PAGE => i32::from(page),
+            l if l == -PAGE => -i32::from(page),
+            l => l,
+        };
+        let pane = if self.result().is_some() {
+            &mut viewer.detail.scroll
+        } else {
+            &mut viewer.help_box
+        };
+        pane.scroll_by(owner, lines, max);
     }
 
     fn update_overlay(

@@ -42,7 +42,7 @@ pub fn hints(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
             viewer.theme.heading(),
         )),
         None => {
-            let entries = keymap::hints(keymap::screen_context(app), viewer.person);
+            let entries = keymap::hints(keymap::screen_context(app, viewer), viewer.person);
             let mut spans = vec![Span::raw(" ")];
             for entry in fit(&entries, viewer.lang, area.width.saturating_sub(1)) {
                 spans.push(Span::styled(entry.keys.clone(), viewer.theme.key()));

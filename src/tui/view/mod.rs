@@ -4,6 +4,7 @@
 
 mod chrome;
 mod discussion;
+mod more;
 mod overlay;
 mod question;
 mod result;
@@ -23,6 +24,14 @@ use super::viewer::Viewer;
 pub const MIN_WIDTH: u16 = 60;
 /// The smallest terminal height the screens are laid out for.
 pub const MIN_HEIGHT: u16 = 20;
+/// The body width from which a screen's panes stand side by side (under it, as on a terminal of
+/// 100 columns or fewer, they stack).
+const SIDE_BY_SIDE: u16 = 100;
+
+/// Whether a screen whose body (inset by a column each side) is `body` puts its panes side by side.
+fn side_by_side(body: Rect) -> bool {
+    body.width >= SIDE_BY_SIDE
+}
 
 /// Draws the whole screen.
 pub fn view(app: &App, viewer: &Viewer, frame: &mut Frame) {
@@ -31,14 +40,7 @@ pub fn view(app: &App, viewer: &Viewer, frame: &mut Frame) {
         overlay::too_small(viewer, frame, area);
         return;
     }
-    let status_rows = u16::from(app.consultation().consultant.is_some());
-    let [header, body, status, hints] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(status_rows),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, status, hints] = rows(app, area);
     chrome::header(app, viewer, frame, header);
     let body = inset(body);
     match app.screen() {
@@ -51,6 +53,42 @@ pub fn view(app: &App, viewer: &Viewer, frame: &mut Frame) {
     chrome::consultant_status(app, viewer, frame, status);
     chrome::hints(app, viewer, frame, hints);
     overlay::draw(app, viewer, frame, area);
+}
+
+/// The header, the body, the consultant's status (while one is in) and the hint bar.
+fn rows(app: &App, area: Rect) -> [Rect; 4] {
+    let status_rows = u16::from(app.consultation().consultant.is_some());
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Where a screen's body is on `viewer`'s terminal.
+fn body_for(app: &App, viewer: &Viewer) -> Rect {
+    let area = Rect::from((ratatui::layout::Position::ORIGIN, viewer.size));
+    inset(rows(app, area)[1])
+}
+
+/// How far the pane that scrolls on this screen (the result's detail, a question's help box) can
+/// scroll on `viewer`'s terminal, and a page of it, for the item shown; `None` where none scrolls.
+pub fn scroll_extent(app: &App, viewer: &Viewer) -> Option<(usize, u16, u16)> {
+    let body = body_for(app, viewer);
+    match app.screen() {
+        Screen::Result(view) => {
+            let (max, page) = result::detail_extent(app, view, viewer, body);
+            Some((view.selected, max, page))
+        }
+        Screen::Question(_) => {
+            let (q, field) = app.question()?;
+            let (max, page) = question::help_extent(app, viewer, body, (q, field));
+            Some((q, max, page))
+        }
+        _ => None,
+    }
 }
 
 /// The body with a one-column margin on each side.

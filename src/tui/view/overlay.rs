@@ -34,7 +34,7 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
         note_field(note, viewer, frame, area);
     }
     if viewer.help {
-        help(viewer, frame, area);
+        help(app, viewer, frame, area);
     }
 }
 
@@ -126,17 +126,29 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn help(viewer: &Viewer, frame: &mut Frame, area: Rect) {
+/// The keys of the screen under it, each label wrapped beside its keys.
+fn help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
+    const KEYS: u16 = 16;
     let width = 64.min(area.width);
     let inner_width = width.saturating_sub(2);
-    let mut lines: Vec<Line> = keymap::help_lines(viewer.person)
-        .map(|line| {
-            Line::from(vec![
-                Span::styled(format!("{:<16}", line.keys), viewer.theme.key()),
-                Span::raw(line.label.get(viewer.lang)),
-            ])
-        })
-        .collect();
+    let context = keymap::screen_context(app, viewer);
+    let mut lines: Vec<Line> = Vec::new();
+    for line in keymap::help_lines(context, viewer.person) {
+        let label = line.label.get(viewer.lang);
+        let mut wrapped = wrap(
+            label,
+            inner_width.saturating_sub(KEYS),
+            "",
+            "",
+            ratatui::style::Style::new(),
+        );
+        for (n, row) in wrapped.iter_mut().enumerate() {
+            let keys = if n == 0 { line.keys } else { "" };
+            row.spans
+                .insert(0, Span::styled(format!("{keys:<16}"), viewer.theme.key()));
+        }
+        lines.extend(wrapped);
+    }
     lines.push(Line::default());
     lines.extend(wrap(
         w::HELP_FIELDS.get(viewer.lang),

@@ -22,7 +22,7 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     let Some((q, field)) = app.question() else {
         return;
     };
-    let [progress, gauge, _, body] = Layout::vertical([
+    let [progress, gauge, _, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -30,20 +30,57 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     draw_progress(app, viewer, frame, progress, gauge, q);
-    let (main, help) = if body.width >= 100 {
+    let (main_area, help) = regions(app, viewer, area, (q, field));
+    let main = main_lines(app, viewer, (q, field), main_area.width);
+    draw_main(viewer, frame, main_area, main);
+    draw_help(app, viewer, frame, help, q);
+}
+
+/// The progress rows, then the question and its help box: side by side from 100 columns; below
+/// that the help box under the question, with the rows the question does not need (at least 5,
+/// at most what it holds).
+fn regions(
+    app: &App,
+    viewer: &Viewer,
+    area: Rect,
+    (q, field): (QuestionIdx, &Field),
+) -> (Rect, Rect) {
+    let [_, _, _, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    if super::side_by_side(body) {
         let [main, help] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
                 .spacing(1)
                 .areas(body);
         (main, help)
     } else {
-        let help_height = (body.height / 3).max(5);
+        let needed = main_lines(app, viewer, (q, field), body.width).lines.len() as u16;
+        let holds = help_lines(app, viewer, q, body.width.saturating_sub(2)).len() as u16 + 2;
+        let help_height = body.height.saturating_sub(needed + 1).min(holds).max(5);
         let [main, help] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(help_height)]).areas(body);
         (main, help)
-    };
-    draw_main(app, viewer, frame, main, (q, field));
-    draw_help(app, viewer, frame, help, q);
+    }
+}
+
+/// How far the help box of question `q` can scroll in `area`, and a page of it.
+pub fn help_extent(
+    app: &App,
+    viewer: &Viewer,
+    area: Rect,
+    (q, field): (QuestionIdx, &Field),
+) -> (u16, u16) {
+    let inner = help_block(viewer).inner(regions(app, viewer, area, (q, field)).1);
+    let lines = help_lines(app, viewer, q, inner.width).len() as u16;
+    (
+        lines.saturating_sub(inner.height),
+        inner.height.saturating_sub(1).max(1),
+    )
 }
 
 fn draw_progress(
@@ -92,16 +129,26 @@ fn draw_progress(
     frame.render_widget(gauge, gauge_area);
 }
 
-fn draw_main(
+/// The question's lines: its text, its options or field, the multi-choice hint and the error.
+struct MainLines {
+    lines: Vec<Line<'static>>,
+    /// Lines above the options (they stay when the options scroll).
+    header: usize,
+    /// The selected option's row, for a question with options.
+    cursor_row: Option<usize>,
+    /// The typed field's row and the column after its text, for a typed question.
+    field_at: Option<(usize, u16)>,
+}
+
+fn main_lines(
     app: &App,
     viewer: &Viewer,
-    frame: &mut Frame,
-    area: Rect,
     (q, field): (QuestionIdx, &Field),
-) {
+    width: u16,
+) -> MainLines {
     let (lang, theme) = (viewer.lang, viewer.theme);
     let question = &app.content().questions[q];
-    let mut lines = wrap(question.text.get(lang), area.width, "", "", theme.heading());
+    let mut lines = wrap(question.text.get(lang), width, "", "", theme.heading());
     if app
         .discussion()
         .is_marked(&Mark::Question(question.id.clone()))
@@ -112,18 +159,11 @@ fn draw_main(
     lines.push(Line::default());
     let options = option_labels(app, viewer.lang, q);
     let header = lines.len();
-    let mut cursor_row = None;
+    let (mut cursor_row, mut field_at) = (None, None);
     if options.is_empty() {
-        draw_field(app, viewer, (q, field), &mut lines, area, frame);
+        field_at = Some(field_lines(app, viewer, (q, field), &mut lines));
     } else {
-        let row = option_lines(
-            &question.kind,
-            field,
-            &options,
-            viewer,
-            area.width,
-            &mut lines,
-        );
+        let row = option_lines(&question.kind, field, &options, viewer, width, &mut lines);
         cursor_row = Some(usize::from(row));
     }
     if matches!(question.kind, QuestionKind::MultiChoice { .. }) {
@@ -137,15 +177,27 @@ fn draw_main(
         lines.push(Line::default());
         lines.extend(wrap(
             &format!("✖ {}", error.message(lang)),
-            area.width,
+            width,
             "",
             "  ",
             theme.error(),
         ));
     }
-    match cursor_row {
-        Some(row) => draw_scrolled(frame, area, (lines, header), row, viewer),
-        None => frame.render_widget(Paragraph::new(lines), area),
+    MainLines {
+        lines,
+        header,
+        cursor_row,
+        field_at,
+    }
+}
+
+fn draw_main(viewer: &Viewer, frame: &mut Frame, area: Rect, main: MainLines) {
+    if let Some((row, column)) = main.field_at {
+        frame.set_cursor_position((area.x + column, area.y + row as u16));
+    }
+    match main.cursor_row {
+        Some(row) => draw_scrolled(frame, area, (main.lines, main.header), row, viewer),
+        None => frame.render_widget(Paragraph::new(main.lines), area),
     }
 }
 
@@ -220,14 +272,14 @@ fn option_lines(
     cursor_row
 }
 
-fn draw_field(
+/// Adds the typed field (with its unit) and its range hint; returns the field's row and the column
+/// after its text, where the cursor goes.
+fn field_lines(
     app: &App,
     viewer: &Viewer,
     (q, field): (QuestionIdx, &Field),
     lines: &mut Vec<Line<'static>>,
-    area: Rect,
-    frame: &mut Frame,
-) {
+) -> (usize, u16) {
     let question = &app.content().questions[q];
     let unit = match &question.kind {
         QuestionKind::Number {
@@ -236,9 +288,8 @@ fn draw_field(
         _ => String::new(),
     };
     let prompt = "› ";
-    let row = area.y + lines.len() as u16;
+    let row = lines.len();
     let text_width = unicode_width::UnicodeWidthStr::width(field.text.as_str()) as u16;
-    frame.set_cursor_position((area.x + 2 + text_width, row));
     lines.push(Line::from(vec![
         Span::styled(prompt, viewer.theme.key()),
         Span::styled(field.text.clone(), viewer.theme.selected()),
@@ -259,6 +310,7 @@ fn draw_field(
         let range = w::number_range(min, max, viewer.lang);
         lines.push(Line::from(Span::styled(range, viewer.theme.dim())));
     }
+    (row, 2 + text_width)
 }
 
 /// The options shown for a question, in display order (yes/no has two).
@@ -277,18 +329,20 @@ pub fn option_labels(app: &App, lang: Lang, q: QuestionIdx) -> Vec<String> {
     }
 }
 
-fn draw_help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, q: QuestionIdx) {
+fn help_block(viewer: &Viewer) -> Block<'static> {
+    Block::bordered().border_style(viewer.theme.dim())
+}
+
+/// "Why we ask" and "where to find this", wrapped to `width`.
+fn help_lines(app: &App, viewer: &Viewer, q: QuestionIdx, width: u16) -> Vec<Line<'static>> {
     let question = &app.content().questions[q];
-    let block = Block::bordered().border_style(viewer.theme.dim());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let mut lines = vec![Line::from(Span::styled(
         w::WHY_WE_ASK.get(viewer.lang),
         viewer.theme.heading(),
     ))];
     lines.extend(wrap(
         question.why.get(viewer.lang),
-        inner.width,
+        width,
         "",
         "",
         Style::new(),
@@ -301,11 +355,25 @@ fn draw_help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, q: Quest
         )));
         lines.extend(wrap(
             where_to_find.get(viewer.lang),
-            inner.width,
+            width,
             "",
             "",
             Style::new(),
         ));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines
+}
+
+/// The help box, scrolled where the viewer scrolled it (PgUp/PgDn), saying in its bottom border
+/// how many lines are above and below.
+fn draw_help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, q: QuestionIdx) {
+    let block = help_block(viewer);
+    let inner = block.inner(area);
+    let lines = help_lines(app, viewer, q, inner.width);
+    let max = (lines.len() as u16).saturating_sub(inner.height);
+    let scroll = viewer.help_box.offset(q).min(max);
+    let below = max - scroll;
+    let block = block.title_bottom(super::more::title(scroll, below, "PgUp/PgDn", viewer));
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

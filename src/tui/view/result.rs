@@ -6,13 +6,14 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::super::app::App;
 use super::super::screen::{self, ResultView};
 use super::super::theme::Theme;
 use super::super::viewer::Viewer;
 use super::discussion;
+use super::more;
 use super::schedule;
 use super::text::wrap;
 use crate::strings::tui as w;
@@ -20,6 +21,7 @@ use kouteki_core::discussion::{Discussion, Mark, Note};
 use kouteki_core::i18n as ui;
 use kouteki_core::report::{AreaSummary, Report, ReportFinding, ReportUpcoming};
 use kouteki_core::severity::Severity;
+use unicode_width::UnicodeWidthStr;
 
 /// An entry of the findings list, with what it shows.
 enum Entry<'a> {
@@ -53,67 +55,221 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// Draws the result screen.
-pub fn draw(app: &App, view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
+/// The detail pane's text rows the stacked layout keeps, where the screen has them.
+const DETAIL_ROWS: u16 = 10;
+
+/// Where the parts of the result screen go for one body area and viewer.
+struct Regions {
+    banner: Rect,
+    cards: Rect,
+    /// The findings list; `None` while the detail is zoomed.
+    list: Option<Rect>,
+    detail: Rect,
+}
+
+impl Regions {
+    /// Side by side on a wide terminal ([`super::side_by_side`]); under it stacked (banner, a line per card, the list, then
+    /// the detail with at least [`DETAIL_ROWS`] rows where the height allows); zoomed, the detail
+    /// alone.
+    fn of(body: Rect, zoomed: bool, list_rows: u16) -> Regions {
+        let none = Rect::new(body.x, body.y, 0, 0);
+        if zoomed {
+            return Regions {
+                banner: none,
+                cards: none,
+                list: None,
+                detail: body,
+            };
+        }
+        if super::side_by_side(body) {
+            let [banner, _, cards, _, rest] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Length(5),
+                Constraint::Length(1),
+                Constraint::Min(3),
+            ])
+            .areas(body);
+            let [list, detail] =
+                Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+                    .spacing(1)
+                    .areas(rest);
+            return Regions {
+                banner,
+                cards,
+                list: Some(list),
+                detail,
+            };
+        }
+        let [banner, cards, rest] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(CARDS),
+            Constraint::Min(0),
+        ])
+        .areas(body);
+        // The list's border row and at least three entries; the detail pane the rest, with at
+        // least its two border rows and DETAIL_ROWS where the screen has them.
+        let most = rest.height.saturating_sub(DETAIL_ROWS + 2).max(4);
+        let list_height = (list_rows + 1).clamp(4, most).min(rest.height);
+        let [list, detail] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(rest);
+        Regions {
+            banner,
+            cards,
+            list: Some(list),
+            detail,
+        }
+    }
+}
+
+/// A line per area card in the stacked layout.
+const CARDS: u16 = 4;
+
+/// The list, the lines of the selected entry's detail and where they go, for one viewer.
+struct Laid<'a> {
+    entries: Vec<Entry<'a>>,
+    selected: usize,
+    regions: Regions,
+    /// The detail pane's block (its borders depend on the layout).
+    detail_block: Block<'static>,
+    /// Rows for the time axis at the top of the detail (the Timeline entry only).
+    axis_rows: u16,
+    /// The detail text, wrapped to the pane.
+    lines: Vec<Line<'static>>,
+    /// Where the text goes (the pane less its borders and the axis).
+    text: Rect,
+}
+
+fn lay_out<'a>(app: &App, view: &'a ResultView, viewer: &Viewer, body: Rect) -> Laid<'a> {
     let report = view.reports.get(viewer.lang);
-    let talk = app.discussion();
-    let [banner, _, cards, _, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(5),
-        Constraint::Length(1),
-        Constraint::Min(3),
-    ])
-    .areas(area);
-    draw_banner(viewer, frame, banner, report.overall);
-    draw_cards(viewer, frame, cards, report);
     let entries: Vec<Entry> = view
-        .entries(!talk.is_empty())
+        .entries(!app.discussion().is_empty())
         .into_iter()
         .map(|entry| Entry::of(entry, report))
         .collect();
     let selected = view.selected.min(entries.len() - 1);
-    let (list, detail) = if body.width >= 100 {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-            .spacing(1)
-            .areas(body);
-        (l, d)
-    } else {
-        let list_height = (body.height / 2).max(3);
-        let [l, d] =
-            Layout::vertical([Constraint::Length(list_height), Constraint::Min(1)]).areas(body);
-        (l, d)
-    };
-    let focused = viewer.detail.focused;
-    let list_block = pane(viewer.theme, !focused).title(Span::styled(
-        format!(" {} ", ui::FINDINGS.get(viewer.lang)),
-        viewer.theme.heading(),
-    ));
-    let inner = list_block.inner(list);
-    frame.render_widget(list_block, list);
-    draw_list(
+    let list_rows = list_lines(
+        &entries,
+        selected,
         viewer,
-        frame,
-        inner,
-        (&entries, selected),
-        (report, talk),
-        !focused,
-    );
-    let detail_block = pane(viewer.theme, focused);
-    let mut inner = detail_block.inner(detail);
-    frame.render_widget(detail_block, detail);
+        (report, app.discussion()),
+        body.width,
+    )
+    .0
+    .len() as u16;
+    let zoomed = viewer.detail.zoomed;
+    let regions = Regions::of(body, zoomed, list_rows);
+    let detail_block = if zoomed || super::side_by_side(body) {
+        Block::bordered()
+    } else {
+        // The bottom border carries the "↓ 12 more" sign.
+        Block::new().borders(Borders::TOP | Borders::BOTTOM)
+    }
+    .border_style(if viewer.detail.focused || zoomed {
+        viewer.theme.key()
+    } else {
+        viewer.theme.dim()
+    });
+    let mut text = detail_block.inner(regions.detail);
+    let mut axis_rows = 0;
     if matches!(entries[selected], Entry::Timeline) {
-        let rows = schedule::axis_height(report, inner.height).min(inner.height);
-        let [axis, rest] =
-            Layout::vertical([Constraint::Length(rows), Constraint::Min(0)]).areas(inner);
+        axis_rows = schedule::axis_height(report, text.height).min(text.height);
+        text.y += axis_rows;
+        text.height -= axis_rows;
+    }
+    let lines = detail_lines(app, &entries[selected], report, viewer, text.width);
+    Laid {
+        entries,
+        selected,
+        regions,
+        detail_block,
+        axis_rows,
+        lines,
+        text,
+    }
+}
+
+/// How far the selected entry's detail can scroll for `viewer` in `body`, and a page of it: what
+/// the update needs to stop the scroll at the end.
+pub fn detail_extent(app: &App, view: &ResultView, viewer: &Viewer, body: Rect) -> (u16, u16) {
+    let laid = lay_out(app, view, viewer, body);
+    let max = (laid.lines.len() as u16).saturating_sub(laid.text.height);
+    (max, laid.text.height.saturating_sub(1).max(1))
+}
+
+/// Draws the result screen.
+pub fn draw(app: &App, view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
+    let report = view.reports.get(viewer.lang);
+    let talk = app.discussion();
+    let laid = lay_out(app, view, viewer, area);
+    let regions = &laid.regions;
+    if let Some(list) = regions.list {
+        draw_banner(viewer, frame, regions.banner, report.overall);
+        if super::side_by_side(area) {
+            draw_cards(viewer, frame, regions.cards, report);
+        } else {
+            draw_card_lines(viewer, frame, regions.cards, report);
+        }
+        let focused = viewer.detail.focused;
+        let borders = if super::side_by_side(area) {
+            Borders::ALL
+        } else {
+            Borders::TOP
+        };
+        let list_block = pane(viewer.theme, !focused)
+            .borders(borders)
+            .title(Span::styled(
+                format!(" {} ", ui::FINDINGS.get(viewer.lang)),
+                viewer.theme.heading(),
+            ));
+        let inner = list_block.inner(list);
+        frame.render_widget(list_block, list);
+        draw_list(
+            viewer,
+            frame,
+            inner,
+            (&laid.entries, laid.selected),
+            (report, talk),
+            !focused,
+        );
+    }
+    draw_detail(viewer, frame, report, laid);
+}
+
+/// The detail pane: the entry's text scrolled where the viewer scrolled it (never past its end),
+/// the time axis above it for the Timeline, and how much is hidden in its bottom border.
+fn draw_detail(viewer: &Viewer, frame: &mut Frame, report: &Report, laid: Laid) {
+    let regions = &laid.regions;
+    let scroll = viewer
+        .detail
+        .scroll
+        .offset(laid.selected)
+        .min((laid.lines.len() as u16).saturating_sub(laid.text.height));
+    let hidden_below = (laid.lines.len() as u16).saturating_sub(scroll + laid.text.height);
+    let block = laid.detail_block.clone().title_bottom(more::title(
+        scroll,
+        hidden_below,
+        "PgUp/PgDn",
+        viewer,
+    ));
+    let title = entry_row(&laid.entries[laid.selected], viewer).2;
+    let block = if viewer.detail.zoomed {
+        block.title(Span::styled(format!(" {title} "), viewer.theme.heading()))
+    } else {
+        block
+    };
+    frame.render_widget(block, regions.detail);
+    if laid.axis_rows > 0 {
+        let axis = Rect {
+            y: laid.text.y - laid.axis_rows,
+            height: laid.axis_rows,
+            ..laid.text
+        };
         if let Ok(as_of) = report.as_of.parse() {
             schedule::draw_axis(report, as_of, viewer, frame, axis);
         }
-        inner = rest;
     }
-    let lines = detail_lines(app, &entries[selected], report, viewer, inner.width);
-    let scroll = viewer.detail.scroll(selected);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    frame.render_widget(Paragraph::new(laid.lines).scroll((scroll, 0)), laid.text);
 }
 
 /// A bordered pane, highlighted when it has focus.
@@ -156,6 +312,39 @@ fn draw_cards(viewer: &Viewer, frame: &mut Frame, area: Rect, report: &Report) {
     }
 }
 
+/// The cards of the stacked layout, a line each: symbol, severity word and count, then the area's
+/// name (its short form where the full one does not fit).
+fn draw_card_lines(viewer: &Viewer, frame: &mut Frame, area: Rect, report: &Report) {
+    let lines: Vec<Line> = report
+        .areas
+        .iter()
+        .map(|summary| card_line(summary, viewer, area.width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn card_line(summary: &AreaSummary, viewer: &Viewer, width: u16) -> Line<'static> {
+    let (severity, lang) = (summary.severity, viewer.lang);
+    let status = format!(
+        "{} {} ({})",
+        severity.symbol(),
+        severity.label(lang),
+        summary.findings
+    );
+    let room = usize::from(width).saturating_sub(status.width() + 2);
+    let full = summary.area.title().get(lang).to_string();
+    let title = if full.width() <= room {
+        full
+    } else {
+        summary.area.short_title().get(lang).to_string()
+    };
+    Line::from(vec![
+        Span::styled(status, viewer.theme.severity(severity)),
+        Span::raw("  "),
+        Span::styled(title, viewer.theme.heading()),
+    ])
+}
+
 /// A card's lines: the symbol, severity word and count first (wrapped, never cut), then as much of
 /// the area's name as fits.
 fn card_lines(summary: &AreaSummary, viewer: &Viewer, inner: Rect) -> Vec<Line<'static>> {
@@ -174,13 +363,22 @@ fn card_lines(summary: &AreaSummary, viewer: &Viewer, inner: Rect) -> Vec<Line<'
         viewer.theme.severity(severity),
     );
     let room = usize::from(inner.height).saturating_sub(lines.len());
-    let title = wrap(
+    let mut title = wrap(
         summary.area.title().get(lang),
         inner.width,
         "",
         "",
         Style::new(),
     );
+    if title.len() > room {
+        title = wrap(
+            summary.area.short_title().get(lang),
+            inner.width,
+            "",
+            "",
+            Style::new(),
+        );
+    }
     lines.extend(title.into_iter().take(room));
     lines
 }
@@ -206,14 +404,14 @@ fn entry_row(entry: &Entry, viewer: &Viewer) -> (&'static str, Style, String) {
     }
 }
 
-fn draw_list(
+/// The list's lines and which of them is the selected entry's first.
+fn list_lines(
+    entries: &[Entry],
+    selected: usize,
     viewer: &Viewer,
-    frame: &mut Frame,
-    inner: Rect,
-    (entries, selected): (&[Entry], usize),
     (report, talk): (&Report, &Discussion),
-    focus: bool,
-) {
+    width: u16,
+) -> (Vec<Line<'static>>, usize) {
     let theme = viewer.theme;
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
@@ -236,15 +434,27 @@ fn draw_list(
             selected_line = lines.len();
         }
         let marked = entry.mark().is_some_and(|m| talk.is_marked(&m));
-        lines.extend(list_row(
-            entry,
-            (i == selected, marked),
-            viewer,
-            inner.width,
-        ));
+        lines.extend(list_row(entry, (i == selected, marked), viewer, width));
     }
+    (lines, selected_line)
+}
+
+fn draw_list(
+    viewer: &Viewer,
+    frame: &mut Frame,
+    inner: Rect,
+    (entries, selected): (&[Entry], usize),
+    talk: (&Report, &Discussion),
+    focus: bool,
+) {
+    let (lines, selected_line) = list_lines(entries, selected, viewer, talk, inner.width);
     let height = usize::from(inner.height);
-    let scroll = selected_line.saturating_sub(height.saturating_sub(2));
+    let rows = list_row(&entries[selected], (true, false), viewer, inner.width).len();
+    // Keep the whole selected entry in sight, with a line of context below where there is room.
+    let scroll = (selected_line + rows + 1)
+        .saturating_sub(height)
+        .min(selected_line)
+        .min(lines.len().saturating_sub(height));
     if focus {
         let row = (selected_line - scroll).min(height.saturating_sub(1));
         frame.set_cursor_position((inner.x, inner.y + row as u16));
@@ -262,7 +472,8 @@ fn list_row(
 ) -> Vec<Line<'static>> {
     let (symbol, style, mut title) = entry_row(entry, viewer);
     if marked {
-        title.push_str(" ⚑");
+        // A no-break space: the flag stays on the line of the word it follows.
+        title.push_str("\u{a0}⚑");
     }
     let row_style = if selected {
         viewer.theme.selected()

@@ -16,13 +16,33 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str, style: Style) -> Ve
             lines.push(Line::default());
             continue;
         }
-        lines.extend(
-            textwrap::wrap(paragraph, &options)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l.into_owned(), style))),
-        );
+        for line in kouteki_core::formats::wrap::wrap(paragraph, &options) {
+            lines.extend(
+                split_columns(&line, width, rest)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, style))),
+            );
+        }
     }
     lines
+}
+
+/// A line as rows of at most `width` columns (later rows indented by `rest`): only a URL wider than
+/// the pane is left longer by the wrapping, and on screen it is better shown whole across rows
+/// than cut at the pane's edge.
+fn split_columns(line: &str, width: usize, rest: &str) -> Vec<String> {
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    for c in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            rows.push(rest.to_string());
+            used = rest.len();
+        }
+        rows.last_mut().expect("a row").push(c);
+        used += w;
+    }
+    rows
 }
 
 /// The end of `text` that fits in `width` columns: a one-line field keeps what is being typed in

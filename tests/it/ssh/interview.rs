@@ -117,7 +117,7 @@ pub fn is_welcome(screen: &str) -> bool {
 
 /// The result banner line, trimmed, if the result is on screen.
 pub fn banner_line(screen: &str) -> Option<String> {
-    if !screen.contains("┌ Findings") {
+    if !crate::support::screen::shows_findings(screen) {
         return None;
     }
     screen
@@ -131,47 +131,6 @@ pub fn banner_line(screen: &str) -> Option<String> {
         .map(String::from)
 }
 
-/// The findings shown in the result's list, in screen order: (symbol, title with wrapped lines
-/// joined). The last one may be cut off at the bottom of the list.
-pub fn listed_findings(screen: &str) -> Vec<(char, String)> {
-    let rows: Vec<String> = screen
-        .lines()
-        .skip_while(|l| !l.contains("┌ Findings"))
-        .skip(1)
-        .take_while(|l| !l.contains('└'))
-        .map(|l| {
-            let inner = l.split_once('│').map_or(l, |(_, rest)| rest);
-            let inner = inner.split_once('│').map_or(inner, |(left, _)| left);
-            inner.to_string()
-        })
-        .collect();
-    let mut found: Vec<(char, String)> = Vec::new();
-    let mut open = false;
-    for row in rows {
-        let body = row.trim_start_matches(['▶', ' ']);
-        let Some(first) = body.chars().next() else {
-            open = false;
-            continue;
-        };
-        if "✖▲ℹ✔".contains(first) && (row.starts_with("▶ ") || row.starts_with("  ")) {
-            let title = body[first.len_utf8()..].trim();
-            found.push((first, title.to_string()));
-            open = true;
-        } else if open && row.starts_with("    ") {
-            let last = found.last_mut().expect("an open entry");
-            last.1.push(' ');
-            last.1.push_str(row.trim());
-        } else {
-            // Upcoming changes, "About this result": the findings are over.
-            open = false;
-            if !"✖▲ℹ✔".contains(first) && !found.is_empty() {
-                break;
-            }
-        }
-    }
-    found
-}
-
 /// Checks the result screen against a persona: the banner, and the findings the list shows (at
 /// least the first three, or all when there are fewer). A description of what differs, if anything.
 pub fn check_result(screen: &str, persona: &Persona) -> Result<(), String> {
@@ -183,7 +142,7 @@ pub fn check_result(screen: &str, persona: &Persona) -> Result<(), String> {
             persona.name
         ));
     }
-    let listed = listed_findings(screen);
+    let listed = crate::support::screen::listed_findings(screen);
     let needed = persona.findings.len().min(3);
     if listed.len() < needed {
         return Err(format!(

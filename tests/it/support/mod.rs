@@ -6,6 +6,7 @@ pub mod logs;
 pub mod program;
 pub mod screen;
 pub mod tmux;
+pub mod ui;
 
 /// Tests that measure this process (its RSS) or load the machine (50 SSH sessions) take the write
 /// side; the other end-to-end tests (SSH, tmux, OpenSSH) share the read side, so they never run

@@ -32,3 +32,61 @@ pub fn column_of(screen: &str, text: &str) -> Option<usize> {
         .lines()
         .find_map(|l| l.find(text).map(|byte| l[..byte].chars().count()))
 }
+
+/// Whether the result's findings list is on screen (its title in the pane's top border, boxed on a
+/// wide screen, a rule on a narrow one).
+pub fn shows_findings(screen: &str) -> bool {
+    screen.lines().any(|l| l.contains(" Findings ─"))
+}
+
+/// The rows of the result's findings list without the pane's borders (and without the detail pane
+/// beside it on a wide screen).
+pub fn findings_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip_while(|l| !l.contains(" Findings ─"))
+        .skip(1)
+        .take_while(|l| {
+            let t = l.trim_start();
+            !(t.starts_with('└') || t.starts_with('─'))
+        })
+        .map(|l| match l.split_once('│') {
+            Some((_, rest)) => rest
+                .split_once('│')
+                .map_or(rest, |(left, _)| left)
+                .to_string(),
+            // Stacked: no side borders, only the screen's one-column margin.
+            None => l.strip_prefix(' ').unwrap_or(l).to_string(),
+        })
+        .collect()
+}
+
+/// The findings shown in the result's list, in screen order: (symbol, title with wrapped lines
+/// joined). The last one may be cut off at the bottom of the list.
+pub fn listed_findings(screen: &str) -> Vec<(char, String)> {
+    let mut found: Vec<(char, String)> = Vec::new();
+    let mut open = false;
+    for row in findings_rows(screen) {
+        let body = row.trim_start_matches(['▶', ' ']);
+        let Some(first) = body.chars().next() else {
+            open = false;
+            continue;
+        };
+        if "✖▲ℹ✔".contains(first) && (row.starts_with("▶ ") || row.starts_with("  ")) {
+            let title = body[first.len_utf8()..].trim();
+            found.push((first, title.to_string()));
+            open = true;
+        } else if open && row.starts_with("    ") {
+            let last = found.last_mut().expect("an open entry");
+            last.1.push(' ');
+            last.1.push_str(row.trim());
+        } else {
+            // Upcoming changes, "About this result": the findings are over.
+            open = false;
+            if !"✖▲ℹ✔".contains(first) && !found.is_empty() {
+                break;
+            }
+        }
+    }
+    found
+}

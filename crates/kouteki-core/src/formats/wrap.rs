@@ -1,8 +1,14 @@
-//! How every report and screen wraps text: by display width (CJK characters are two columns and
-//! may break between characters), hyphenated words split at their hyphens, but a URL never split,
-//! so it can still be clicked and copied (a URL wider than the line stands on a line of its own).
+//! How every report and screen wraps text: by display width (CJK characters are two columns),
+//! Japanese between its phrases (文節, as BudouX's model finds them: 「マイナンバーカードを」 stays
+//! whole), hyphenated words split at their hyphens, but a URL never split, so it can still be
+//! clicked and copied (a URL wider than the line stands on a line of its own). Only a phrase wider
+//! than the whole line is broken between its characters.
 
-use textwrap::core::Word;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use textwrap::core::{Fragment, Word};
 use textwrap::{Options, WordSeparator, WordSplitter};
 
 /// Where the URL that `://` at `at` belongs to starts: the run of ASCII non-space before it
@@ -16,22 +22,140 @@ fn url_start(text: &str, at: usize) -> usize {
         .map_or(at, |(i, _)| i)
 }
 
-/// The words of a line: as Unicode's line breaking rules find them (so CJK text breaks between
-/// characters), except that each URL, with what is glued to it, is one word.
-fn find_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+/// The words of a line, each URL (with what is glued to it) one word, the rest by `separate`.
+fn words_around_urls<'a>(
+    line: &'a str,
+    separate: fn(&'a str, &mut Vec<Word<'a>>),
+) -> Vec<Word<'a>> {
     let mut words = Vec::new();
     let mut rest = line;
     while let Some(at) = rest.find("://") {
         let start = url_start(rest, at);
         let (before, url) = rest.split_at(start);
-        words.extend(WordSeparator::UnicodeBreakProperties.find_words(before));
+        separate(before, &mut words);
         let end = url.find(char::is_whitespace).unwrap_or(url.len());
         let spaces = url[end..].len() - url[end..].trim_start().len();
         words.push(Word::from(&url[..end + spaces]));
         rest = &url[end + spaces..];
     }
-    words.extend(WordSeparator::UnicodeBreakProperties.find_words(rest));
-    Box::new(words.into_iter())
+    separate(rest, &mut words);
+    words
+}
+
+/// Words as Unicode's line breaking rules find them (CJK text breaks between characters).
+fn unicode_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
+    words.extend(WordSeparator::UnicodeBreakProperties.find_words(text));
+}
+
+/// Whether `c` is Japanese (kana, kanji, full-width forms, Japanese punctuation).
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Phrases found so far, by text: the model takes about a microsecond a character and the same
+/// texts are drawn frame after frame. Bounded: cleared when full.
+fn phrase_ends(text: &str) -> Vec<usize> {
+    const MOST: usize = 4096;
+    static CACHE: OnceLock<Mutex<HashMap<String, Vec<usize>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some(ends) = cache.lock().ok().and_then(|c| c.get(text).cloned()) {
+        return ends;
+    }
+    let mut end = 0;
+    let ends: Vec<usize> = budoux::parse(budoux::models::default_japanese_model(), text)
+        .iter()
+        .map(|phrase| {
+            end += phrase.len();
+            end
+        })
+        .collect();
+    if let Ok(mut cache) = cache.lock() {
+        if cache.len() >= MOST {
+            cache.clear();
+        }
+        cache.insert(text.to_string(), ends.clone());
+    }
+    ends
+}
+
+/// Words split at spaces; a word with Japanese in it is split again into its phrases.
+fn phrase_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
+    for word in WordSeparator::AsciiSpace.find_words(text) {
+        let start = offset(text, word.word);
+        let with_space = &text[start..start + word.word.len() + word.whitespace.len()];
+        if !word.word.chars().any(is_japanese) {
+            unicode_words(with_space, words);
+            continue;
+        }
+        let mut from = 0;
+        let ends = phrase_ends(word.word);
+        for (i, end) in ends.iter().enumerate() {
+            let to = if i + 1 == ends.len() {
+                with_space.len()
+            } else {
+                *end
+            };
+            words.push(Word::from(&with_space[from..to]));
+            from = to;
+        }
+    }
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// The words of a line: URLs whole, Japanese by phrases, the rest by Unicode's rules.
+fn find_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(words_around_urls(line, phrase_words).into_iter())
+}
+
+/// The kind of script a character is in, for breaking a phrase that does not fit between its
+/// words (在留|カード・|マイナンバーカード) before breaking it between characters.
+fn script(c: char) -> u8 {
+    match c {
+        '\u{30a0}'..='\u{30ff}' | '\u{ff66}'..='\u{ff9f}' => 1, // katakana (ー included)
+        '\u{3040}'..='\u{309f}' => 2,                           // hiragana
+        '\u{3400}'..='\u{9fff}' => 3,                           // kanji
+        _ => 0,
+    }
+}
+
+/// Words split at spaces; a word with Japanese in it is split again where its script changes and
+/// after a middle dot or a comma.
+fn script_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
+    for word in WordSeparator::AsciiSpace.find_words(text) {
+        let start = offset(text, word.word);
+        let with_space = &text[start..start + word.word.len() + word.whitespace.len()];
+        if !word.word.chars().any(is_japanese) {
+            unicode_words(with_space, words);
+            continue;
+        }
+        let mut from = 0;
+        let mut previous: Option<char> = None;
+        for (i, c) in word.word.char_indices() {
+            let cut = previous.is_some_and(|p| {
+                matches!(p, '・' | '、' | '。') || (script(p) != script(c) && script(c) != 0)
+            });
+            if cut && i > from {
+                words.push(Word::from(&with_space[from..i]));
+                from = i;
+            }
+            previous = Some(c);
+        }
+        words.push(Word::from(&with_space[from..]));
+    }
+}
+
+/// The words of a line when a phrase does not fit: URLs whole, Japanese between its words.
+fn find_script_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(words_around_urls(line, script_words).into_iter())
+}
+
+/// The words of a line when even a word does not fit: URLs whole, the rest by Unicode's rules.
+fn find_fine_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(words_around_urls(line, unicode_words).into_iter())
 }
 
 /// Split points of a word: after each hyphen, except in a URL.
@@ -53,6 +177,26 @@ pub fn options(width: usize) -> Options<'static> {
         .word_splitter(WordSplitter::Custom(split_points))
 }
 
+/// `text` wrapped with `options` (from [`options`]): where a Japanese phrase is wider than the whole
+/// line, the text is wrapped again breaking between words (where the script changes), and where
+/// even a word is, between characters, so nothing runs past the width.
+pub fn wrap<'a>(text: &'a str, options: &Options<'_>) -> Vec<Cow<'a, str>> {
+    let overflows = |line: &Cow<str>| {
+        !line.contains("://") && Word::from(line.as_ref()).width() > options.width as f64
+    };
+    let mut lines = textwrap::wrap(text, options);
+    for separator in [find_script_words, find_fine_words] {
+        if !lines.iter().any(overflows) {
+            break;
+        }
+        let finer = options
+            .clone()
+            .word_separator(WordSeparator::Custom(separator));
+        lines = textwrap::wrap(text, finer);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,7 +205,7 @@ mod tests {
     fn urls_stay_whole_and_other_words_wrap() {
         let text =
             "Source: Financial Field <https://financial-field.com/pension/entry-118913> (2024)";
-        let lines = textwrap::wrap(text, options(40));
+        let lines = wrap(text, &options(40));
         assert!(
             lines
                 .iter()
@@ -70,7 +214,7 @@ mod tests {
         );
         assert!(lines.iter().all(|l| !l.ends_with("entry-")), "{lines:?}");
         let ja = "国民年金保険料の未納期間がある場合は、年金事務所に相談してください。";
-        let lines = textwrap::wrap(ja, options(20));
+        let lines = wrap(ja, &options(20));
         assert!(
             lines.len() > 1,
             "Japanese breaks between characters: {lines:?}"
@@ -79,10 +223,58 @@ mod tests {
             lines.iter().all(|l| l.chars().count() <= 10),
             "two columns a character"
         );
-        let hyphenated = textwrap::wrap("a well-known long-standing rule", options(12));
+        let hyphenated = wrap("a well-known long-standing rule", &options(12));
         assert!(
             hyphenated.iter().any(|l| l.ends_with('-')),
             "{hyphenated:?}"
         );
+    }
+
+    #[test]
+    fn japanese_breaks_between_phrases_never_inside_a_word() {
+        let text = "マイナンバーカードを持っていないことは、公的義務の違反ではありません。在留カードは常に携帯してください。";
+        // From the widest phrase up (「マイナンバーカードを」 is 20 columns).
+        for width in 20..60 {
+            let lines = wrap(text, &options(width));
+            assert_eq!(lines.concat(), text, "nothing lost or added at {width}");
+            for word in ["マイナンバーカード", "在留カード", "公的義務"] {
+                assert!(
+                    lines.iter().any(|l| l.contains(word)),
+                    "{word} broken at {width}: {lines:?}"
+                );
+            }
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| Word::from(l.as_ref()).width() <= width as f64),
+                "{width}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_phrase_wider_than_the_line_breaks_between_its_words_then_characters() {
+        let lines = wrap("在留カード・マイナンバーカード", &options(26));
+        assert_eq!(lines, ["在留カード・", "マイナンバーカード"]);
+        let lines = wrap("在留カード・マイナンバーカード", &options(10));
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| Word::from(l.as_ref()).width() <= 10.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines.concat(), "在留カード・マイナンバーカード");
+    }
+
+    #[test]
+    fn mixed_text_keeps_english_words_and_urls() {
+        let text = "出典：出入国在留管理庁 <https://www.moj.go.jp/isa/applications/procedures/16-4.html> Immigration Services Agency";
+        let lines = wrap(text, &options(30));
+        assert!(
+            lines.iter().any(
+                |l| l.contains("<https://www.moj.go.jp/isa/applications/procedures/16-4.html>")
+            ),
+            "{lines:?}"
+        );
+        assert!(lines.iter().any(|l| l.contains("Immigration")), "{lines:?}");
     }
 }

@@ -237,6 +237,16 @@ impl Area {
             ),
         }
     }
+
+    /// The area's name where the full one does not fit (a card on a narrow screen).
+    pub fn short_title(self) -> Text {
+        match self {
+            Area::Taxes => Text::new("Taxes", "税金"),
+            Area::SocialInsurance => Text::new("Pension & health", "年金・医療保険"),
+            Area::Notifications => Text::new("Notifications & stay", "届出・在留期間"),
+            Area::Cards => Text::new("Residence & My Number cards", "在留カード等"),
+        }
+    }
 }
 
 impl InputError {

@@ -189,7 +189,7 @@ fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     let options = crate::formats::wrap::options(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest);
-    for line in textwrap::wrap(text, options) {
+    for line in crate::formats::wrap::wrap(text, &options) {
         let _ = writeln!(out, "{line}");
     }
 }
