@@ -174,13 +174,6 @@ pub const BINDINGS: &[Binding] = &[
         help: help("Esc  Enter  Tab", w::HELP_UNZOOM),
     },
     Binding {
-        keys: &[(Key::Enter, Command::Zoom)],
-        on: Scope::RESULT,
-        who: Who::ANY,
-        hint: hint(Scope::RESULT, Some("Enter"), w::HINT_ZOOM),
-        help: help("Enter", w::HELP_ZOOM),
-    },
-    Binding {
         keys: &[
             (Key::Up, Command::Up),
             (Key::Char('k'), Command::Up),
@@ -207,6 +200,13 @@ pub const BINDINGS: &[Binding] = &[
         who: Who::ANY,
         hint: hint(Scope::ZOOMED, Some("↑↓ PgUp/PgDn"), w::HINT_PAGE),
         help: help("PgUp PgDn", w::HELP_PAGE),
+    },
+    Binding {
+        keys: &[(Key::Enter, Command::Zoom)],
+        on: Scope::RESULT,
+        who: Who::ANY,
+        hint: hint(Scope::RESULT, Some("Enter"), w::HINT_ZOOM),
+        help: help("Enter", w::HELP_ZOOM),
     },
     Binding {
         keys: &[
@@ -590,7 +590,7 @@ mod tests {
         assert_eq!(keys(Scope::WELCOME), ["↑↓", "Enter", "L", "?", "q"]);
         assert_eq!(
             keys(Scope::RESULT),
-            ["↑↓", "Tab", "s/h", "c", "r", "L", "?", "q"]
+            ["↑↓", "Enter", "s/h", "c", "r", "Tab", "L", "?", "q"]
         );
     }
 }
