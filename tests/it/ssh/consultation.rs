@@ -32,7 +32,7 @@ fn consultation_settings() -> (ServeSettings, Arc<PrivateKey>) {
 
 /// An anonymous client beside consultant keys: keyboard-interactive without a prompt (OpenSSH and
 /// PuTTY try it after their keys).
-fn client_options() -> Options {
+pub(super) fn client_options() -> Options {
     Options::new(Auth::Interactive(String::new()))
 }
 
@@ -51,7 +51,11 @@ async fn client_with_code(addr: std::net::SocketAddr, opts: Options) -> (Client,
 }
 
 /// The consultant's console.
-async fn console(addr: std::net::SocketAddr, key: &Arc<PrivateKey>, opts: Options) -> Client {
+pub(super) async fn console(
+    addr: std::net::SocketAddr,
+    key: &Arc<PrivateKey>,
+    opts: Options,
+) -> Client {
     let consultant = Client::start(
         addr,
         Options {
@@ -70,7 +74,7 @@ async fn console(addr: std::net::SocketAddr, key: &Arc<PrivateKey>, opts: Option
 }
 
 /// Types `code` at the console and waits until the client is asked.
-async fn ask(consultant: &Client, client: &Client, code: &str) {
+pub(super) async fn ask(consultant: &Client, client: &Client, code: &str) {
     consultant.send(code.as_bytes()).await;
     consultant.send(b"\r").await;
     consultant

@@ -73,6 +73,7 @@ fn settings() -> ServeSettings {
             penalty: Duration::from_secs(1),
         },
         proxy: None,
+        instances: kouteki::ssh::instance::Instances::default(),
         max_auth_attempts: 4,
         timeouts: Timeouts {
             login_grace: Duration::from_secs(10),
