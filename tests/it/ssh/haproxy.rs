@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use std::sync::Arc;
 
 use super::client::{Client, DEADLINE, tcp_from};
-use super::consultation::{ask, client_options, console};
+use super::consultation::{ask, client_options, code_on, console};
 use super::interview::is_welcome;
 use super::{anonymous, eventually, new_key};
 use crate::e2e_openssh::{Server, free_port};
@@ -202,16 +202,6 @@ async fn behind_haproxy_limits_and_logs_see_the_clients_address() {
     );
 }
 
-/// The session code on a client's screen, with the instance's name in front (`A-K7Q-2MP`).
-fn named_code_on(screen: &str) -> String {
-    let at = screen.find("Session code: ").expect("a session code") + "Session code: ".len();
-    screen[at..]
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_string()
-}
-
 /// The screen without any whitespace: a message wrapped over lines is found whole.
 fn unwrapped(screen: &str) -> String {
     screen.chars().filter(|c| !c.is_whitespace()).collect()
@@ -261,7 +251,7 @@ async fn behind_haproxy_a_code_names_its_instance_and_the_other_instance_says_wh
         .await
         .named("client through the balanced port");
     let screen = client.wait_for("the welcome screen", is_welcome).await;
-    let code = named_code_on(&screen);
+    let code = code_on(&screen);
     let (here, other) = match code.split_once('-').map(|(name, _)| name) {
         Some("A") => (0, 1),
         Some("B") => (1, 0),
