@@ -365,6 +365,24 @@ pub mod ssh {
 
 /// The consultant console of `kouteki serve --consultant-keys`.
 pub mod console {
+    use crate::ssh::instance::Peer;
+    use kouteki_core::lang::Lang;
+
+    /// A code of another instance: where the consultant's console must connect to join. Said of
+    /// every code with that name in front, whether or not a session has it.
+    pub fn elsewhere(peer: &Peer, lang: Lang) -> String {
+        let (name, address) = (&peer.name, &peer.address);
+        let (host, port, command) = (&address.host, address.port, address.ssh_command());
+        match lang {
+            Lang::En => format!(
+                "Codes starting with {name}- belong to server {name}: connect your console to {host} port {port} ({command}) and type the code there."
+            ),
+            Lang::Ja => format!(
+                "{name}- で始まるコードはサーバー {name} のものです。コンソールを {host} のポート {port} に接続し直し({command})、そこでコードを入力してください。"
+            ),
+        }
+    }
+
     kouteki_core::texts! {
         /// The console's title.
         TITLE = ("kouteki · consultant console", "kouteki · 相談員コンソール");

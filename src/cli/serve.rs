@@ -10,6 +10,7 @@ use super::{CliError, read_file};
 use crate::ssh::access::{
     AccessCode, ConsultantKey, is_authorized, parse_authorized_keys, parse_consultant_keys,
 };
+use crate::ssh::instance::{InstanceName, Instances, Peer};
 use crate::ssh::limits::Caps;
 use crate::ssh::proxy::ProxyProtocol;
 use crate::ssh::throttle::ThrottleSettings;
@@ -87,6 +88,17 @@ pub struct ServeArgs {
         requires = "proxy_protocol"
     )]
     pub trusted_proxy: Vec<std::net::IpAddr>,
+    /// This instance's name when several run behind a balancer (1 to 4 letters or digits, without
+    /// 0, 1, I, L or O): its session codes start with it (B-K7Q-2MP), so a consultant on another
+    /// instance can be told where to connect. Without it codes stay XXX-XXX.
+    #[arg(long, value_name = "NAME")]
+    pub instance: Option<InstanceName>,
+    /// Another instance and where consultants reach it directly (NAME=HOST:PORT, e.g.
+    /// C=consult.example.jp:2203; repeat or separate with commas): a code of that instance typed at
+    /// this console is answered with where to connect. One naming this instance is ignored, so every
+    /// instance can be given the same list.
+    #[arg(long, value_name = "NAME=HOST:PORT", value_delimiter = ',')]
+    pub peer: Vec<Peer>,
     /// Time allowed to log in and start the interview (a connection still without a session then is cut).
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = humantime::parse_duration)]
     pub login_grace: Duration,
@@ -134,12 +146,14 @@ pub fn run(rules: Option<&Path>, args: &ServeArgs) -> Result<(), CliError> {
         .build()
         .map_err(|e| CliError::Runtime(format!("cannot start: {e}")))?;
     let (auth, host_key) = (settings.auth.clone(), settings.host_key.clone());
+    let instances = settings.instances.clone();
     runtime.block_on(async move {
         let listen = settings.listen;
         let server = crate::ssh::start(settings)
             .await
             .map_err(|e| CliError::Runtime(format!("cannot listen on {listen}: {e}")))?;
         announce(server.local_addr, &auth, &host_key, &key_origin);
+        announce_instances(&instances);
         tracing::info!(addr = %server.local_addr, "listening");
         wait_for_stop_signal().await;
         tracing::info!("stop requested");
@@ -201,6 +215,8 @@ fn settings(
         proxy: args.proxy_protocol.then(|| ProxyProtocol {
             trusted: args.trusted_proxy.clone(),
         }),
+        instances: Instances::new(args.instance.clone(), args.peer.clone())
+            .map_err(CliError::BadInput)?,
         max_auth_attempts: args.max_auth_attempts,
         timeouts: Timeouts {
             login_grace: args.login_grace,
@@ -334,6 +350,21 @@ fn announce(
     if !auth.consultants.is_empty() {
         let names: Vec<&str> = auth.consultants.iter().map(|c| c.name.as_str()).collect();
         println!("consultants: {}", names.join(", "));
+    }
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+}
+
+/// This instance's name and the others', after [`announce`].
+fn announce_instances(instances: &Instances) {
+    if let Some(name) = instances.me() {
+        println!("instance {name}: session codes look like {name}-K7Q-2MP");
+    }
+    for peer in instances.peers() {
+        println!(
+            "codes of instance {}: consultants are sent to {}",
+            peer.name,
+            peer.address.ssh_command()
+        );
     }
     let _ = std::io::Write::flush(&mut std::io::stdout());
 }

@@ -14,6 +14,7 @@ mod attachment;
 mod console;
 mod handler;
 pub mod host_key;
+pub mod instance;
 mod knock;
 pub mod limits;
 mod output;

@@ -98,12 +98,13 @@ pub async fn start(settings: ServeSettings) -> std::io::Result<ServerHandle> {
     let gate = Gate::new(settings.caps);
     let (stop, stop_rx) = watch::channel(false);
     let config = Arc::new(russh_config(&settings));
+    let registry = super::session_code::Registry::new(settings.instances.clone());
     let shared = Arc::new(Shared {
         throttle: super::throttle::Throttle::new(settings.throttle),
         settings,
         gate: gate.clone(),
         shutdown: stop_rx.clone(),
-        registry: super::session_code::Registry::default(),
+        registry,
     });
     let task = tokio::spawn(accept_loop(listener, config, shared, stop_rx));
     Ok(ServerHandle {

@@ -2,7 +2,8 @@
 //! characters from an alphabet without look-alikes (no 0/O, 1/I/L), written `XXX-XXX`; typed back with
 //! or without the dash, in either case. Codes are drawn at random (31⁶ ≈ 887 million), and the
 //! registry of live sessions never hands out one in use. The registry maps each live code to the
-//! session's door, where a consultant's request to join is left.
+//! session's door, where a consultant's request to join is left. On a named instance a code is shown
+//! with the instance's name in front (`B-K7Q-2MP`, see [`super::instance`]).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -13,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rand::RngExt;
 use tokio::sync::mpsc;
 
+use super::instance::{Instances, NamedCode, Peer, Route};
 use super::knock::AtDoor;
 
 /// The characters a code is made of.
@@ -82,24 +84,37 @@ impl Door {
 
 type Doors = Arc<Mutex<HashMap<SessionCode, Door>>>;
 
-/// The codes of the sessions alive now with their doors, shared by all connections.
+/// The codes of the sessions alive now with their doors, shared by all connections, and the
+/// instances codes may name.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     live: Doors,
+    instances: Arc<Instances>,
+}
+
+/// What a typed code leads to.
+#[derive(Debug)]
+pub enum Found {
+    /// A live session of this instance: its code as shown, and its door.
+    Here(NamedCode, Door),
+    /// A code of another instance: where to connect.
+    Elsewhere(Peer),
+    /// No live session here has it (or it is no code).
+    Nowhere,
 }
 
 /// A code held by a live session; dropping it frees the code.
 #[derive(Debug)]
 pub struct Held {
-    code: SessionCode,
+    code: NamedCode,
     kept: Arc<AtomicBool>,
     live: Doors,
 }
 
 impl Held {
-    /// The code.
-    pub fn code(&self) -> SessionCode {
-        self.code
+    /// The code, as its client sees it.
+    pub fn code(&self) -> &NamedCode {
+        &self.code
     }
 
     /// Says whether the session now waits for its client (their connection dropped).
@@ -113,11 +128,32 @@ impl Drop for Held {
         self.live
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .remove(&self.code);
+            .remove(&self.code.code);
     }
 }
 
 impl Registry {
+    /// An empty registry on the instance `instances` names.
+    pub fn new(instances: Instances) -> Registry {
+        Registry {
+            live: Doors::default(),
+            instances: Arc::new(instances),
+        }
+    }
+
+    /// This instance and the others.
+    pub fn instances(&self) -> &Instances {
+        &self.instances
+    }
+
+    /// `code` as shown on this instance.
+    fn named(&self, code: SessionCode) -> NamedCode {
+        NamedCode {
+            instance: self.instances.me().cloned(),
+            code,
+        }
+    }
+
     fn doors(&self) -> std::sync::MutexGuard<'_, HashMap<SessionCode, Door>> {
         self.live
             .lock()
@@ -139,7 +175,7 @@ impl Registry {
         };
         live.insert(code, door);
         Held {
-            code,
+            code: self.named(code),
             kept,
             live: Arc::clone(&self.live),
         }
@@ -150,12 +186,26 @@ impl Registry {
         self.doors().get(&code).cloned()
     }
 
+    /// Where `typed` (as a person typed it) leads: a live session here, another instance, nowhere.
+    pub fn find(&self, typed: &str) -> Found {
+        match self.instances.route(typed) {
+            Route::Here(code) => match self.door(code) {
+                Some(door) => Found::Here(self.named(code), door),
+                None => Found::Nowhere,
+            },
+            Route::Elsewhere(peer) => Found::Elsewhere(peer),
+            Route::Nowhere => Found::Nowhere,
+        }
+    }
+
     /// The code of a session kept for a client who logged in with key `owner`, if there is one.
-    pub fn kept_for(&self, owner: &str) -> Option<SessionCode> {
-        self.doors()
+    pub fn kept_for(&self, owner: &str) -> Option<NamedCode> {
+        let code = self
+            .doors()
             .iter()
             .find(|(_, door)| door.is_kept() && door.owner.as_deref() == Some(owner))
-            .map(|(code, _)| *code)
+            .map(|(code, _)| *code)?;
+        Some(self.named(code))
     }
 
     /// How many sessions hold a code now.
@@ -217,9 +267,9 @@ mod tests {
             .map(|_| registry.allocate(door.clone(), None))
             .collect();
         let distinct: std::collections::HashSet<SessionCode> =
-            held.iter().map(Held::code).collect();
+            held.iter().map(|h| h.code().code).collect();
         assert_eq!(distinct.len(), held.len());
-        let first = held[0].code();
+        let first = held[0].code().code;
         assert!(registry.door(first).is_some());
         let (key_door, _returns) = mpsc::channel(1);
         let owned = registry.allocate(key_door, Some("SHA256:abc".into()));
@@ -229,7 +279,7 @@ mod tests {
             "not kept while connected"
         );
         owned.set_kept(true);
-        assert_eq!(registry.kept_for("SHA256:abc"), Some(owned.code()));
+        assert_eq!(registry.kept_for("SHA256:abc").as_ref(), Some(owned.code()));
         assert_eq!(registry.kept_for("SHA256:other"), None);
         drop(owned);
         drop(held);
@@ -238,6 +288,36 @@ mod tests {
             "the code is freed with its session"
         );
         assert!(registry.is_empty());
+    }
+
+    #[test]
+    fn a_named_instance_shows_its_name_in_front_and_finds_codes_typed_with_or_without_it() {
+        let instances = Instances::new(
+            Some("b".parse().expect("valid")),
+            vec!["c=other.example:2203".parse().expect("valid")],
+        )
+        .expect("valid");
+        let registry = Registry::new(instances);
+        let (door, _knocks) = mpsc::channel(1);
+        let held = registry.allocate(door, None);
+        let shown = held.code().to_string();
+        assert!(shown.starts_with("B-") && shown.len() == 9, "{shown}");
+        let plain = held.code().code.to_string();
+        for typed in [shown.clone(), shown.to_lowercase().replace('-', ""), plain] {
+            assert!(
+                matches!(registry.find(&typed), Found::Here(code, _) if code == *held.code()),
+                "{typed}"
+            );
+        }
+        let other = format!("C-{}", held.code().code);
+        assert!(
+            matches!(registry.find(&other), Found::Elsewhere(peer) if peer.name.to_string() == "C")
+        );
+        // Another instance's code leads there whether or not any session has it.
+        assert!(matches!(registry.find("C-222-222"), Found::Elsewhere(_)));
+        assert!(matches!(registry.find("D-222-222"), Found::Nowhere));
+        drop(held);
+        assert!(matches!(registry.find(&shown), Found::Nowhere));
     }
 
     #[test]

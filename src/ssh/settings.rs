@@ -86,6 +86,9 @@ pub struct ServeSettings {
     pub throttle: ThrottleSettings,
     /// `--proxy-protocol`: the trusted proxies whose PROXY header says who the client is.
     pub proxy: Option<super::proxy::ProxyProtocol>,
+    /// `--instance` and `--peer`: the name this instance's codes carry, and where consultants reach
+    /// the other instances.
+    pub instances: super::instance::Instances,
     /// The most authentication attempts per connection.
     pub max_auth_attempts: usize,
     /// Time limits.

@@ -21,7 +21,7 @@ use super::attachment::Attachment;
 use super::knock::{AtDoor, Knock, Visit};
 use super::participant::{FLUSH_LIMIT, SshTerminal, rect, sleep_or_never, terminal};
 use super::session::close_channel;
-use super::session_code::{Registry, SessionCode};
+use super::session_code::{Found, Registry};
 use crate::strings::console as words;
 use crate::tui::Input;
 use crate::tui::input::{ESC_TIMEOUT, InputDecoder};
@@ -189,12 +189,22 @@ impl Desk {
         attachment: Attachment,
         shutdown: &mut watch::Receiver<bool>,
     ) -> Result<Attachment, ConsoleEnd> {
-        let code = SessionCode::parse(typed);
-        let Some((code, door)) = code.and_then(|c| Some((c, setup.registry.door(c)?))) else {
-            tokio::time::sleep(setup.wrong_code_delay).await;
-            self.console.wrong_code();
-            tracing::info!(conn = attachment.conn, peer = %setup.peer, consultant = %setup.name, strikes = self.console.strikes, "wrong session code");
-            return Ok(attachment);
+        let (code, door) = match setup.registry.find(typed) {
+            Found::Here(code, door) => (code, door),
+            // Both after the same delay, both a strike: another instance's name in front of a
+            // guess makes guessing no faster, and the answer depends on the name alone.
+            Found::Elsewhere(instance) => {
+                tokio::time::sleep(setup.wrong_code_delay).await;
+                tracing::info!(conn = attachment.conn, peer = %setup.peer, consultant = %setup.name, instance = %instance.name, strikes = self.console.strikes + 1, "session code of another instance");
+                self.console.elsewhere(instance);
+                return Ok(attachment);
+            }
+            Found::Nowhere => {
+                tokio::time::sleep(setup.wrong_code_delay).await;
+                self.console.wrong_code();
+                tracing::info!(conn = attachment.conn, peer = %setup.peer, consultant = %setup.name, strikes = self.console.strikes, "wrong session code");
+                return Ok(attachment);
+            }
         };
         self.console.asking();
         self.draw(&attachment);

@@ -1,6 +1,7 @@
 //! The consultant console's state and update: the code being typed and what the last attempt came
 //! to. Pure, like the interview app: the console task carries out the actions it returns.
 
+use super::super::instance::Peer;
 use super::super::knock::Visit;
 use crate::tui::Key;
 use kouteki_core::lang::Lang;
@@ -9,12 +10,14 @@ use kouteki_core::lang::Lang;
 const MAX_TYPED: usize = 12;
 
 /// What the last attempt came to, shown under the field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
     /// Nothing yet.
     Ready,
     /// The code was wrong, or no session has it.
     NoSuchSession,
+    /// The code names another instance: connect there.
+    Elsewhere(Peer),
     /// The request waits for the client's answer.
     Waiting,
     /// A visit ended this way.
@@ -86,6 +89,13 @@ impl Console {
         self.status = Status::NoSuchSession;
     }
 
+    /// A code of another instance: told where to connect, and a strike like a wrong code (nothing
+    /// here has it), so codes cannot be tried faster by naming another instance.
+    pub fn elsewhere(&mut self, peer: Peer) {
+        self.strikes += 1;
+        self.status = Status::Elsewhere(peer);
+    }
+
     /// A code of a live session: the strikes start again.
     pub fn asking(&mut self) {
         self.strikes = 0;
@@ -126,6 +136,11 @@ mod tests {
         console.wrong_code();
         console.wrong_code();
         assert_eq!(console.strikes, 2);
+        console.elsewhere("c=other.example:2203".parse().expect("a peer"));
+        assert_eq!(
+            console.strikes, 3,
+            "another instance's code is a strike too"
+        );
         console.asking();
         assert_eq!((console.strikes, console.status), (0, Status::Waiting));
     }

@@ -10,11 +10,13 @@ use super::super::knock::Visit;
 use super::state::{Console, Status};
 use crate::strings::console as w;
 use crate::strings::tui::LANG_BADGE;
+use kouteki_core::lang::Lang;
 
 /// The words for a status.
-fn status_text(status: Status) -> Option<kouteki_core::i18n::Text2> {
-    Some(match status {
+fn status_text(status: &Status, lang: Lang) -> Option<String> {
+    let text = match status {
         Status::Ready => return None,
+        Status::Elsewhere(peer) => return Some(w::elsewhere(peer, lang)),
         Status::NoSuchSession => w::NO_SUCH_SESSION,
         Status::Waiting => w::WAITING,
         Status::Visited(visit) => match visit {
@@ -25,7 +27,8 @@ fn status_text(status: Status) -> Option<kouteki_core::i18n::Text2> {
             Visit::Removed => w::REMOVED,
             Visit::Ended | Visit::Gone => w::ENDED,
         },
-    })
+    };
+    Some(text.get(lang).to_string())
 }
 
 /// Draws the console.
@@ -65,9 +68,9 @@ pub fn view(console: &Console, frame: &mut Frame) {
     let field_row = lines.len() as u16;
     lines.push(Line::from(Span::styled(field.clone(), bold)));
     lines.push(Line::default());
-    if let Some(text) = status_text(console.status) {
+    if let Some(text) = status_text(&console.status, lang) {
         let style = Style::new().add_modifier(Modifier::REVERSED);
-        lines.extend(wrapped(text.get(lang)).into_iter().map(|l| l.style(style)));
+        lines.extend(wrapped(&text).into_iter().map(|l| l.style(style)));
         lines.push(Line::default());
     }
     let dim = Style::new().add_modifier(Modifier::DIM);

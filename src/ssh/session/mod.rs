@@ -15,8 +15,9 @@ use jiff::civil::Date;
 use tokio::sync::watch;
 
 use super::attachment::Attachment;
+use super::instance::NamedCode;
 use super::participant::FLUSH_LIMIT;
-use super::session_code::{Registry, SessionCode};
+use super::session_code::Registry;
 use crate::strings::ssh as words;
 use kouteki_core::content::Content;
 use kouteki_core::lang::Lang;
@@ -95,7 +96,7 @@ pub struct SessionSetup {
     /// The fingerprint of the key the client logged in with, if any.
     pub owner: Option<String>,
     /// A session kept for that key, offered first.
-    pub kept: Option<SessionCode>,
+    pub kept: Option<NamedCode>,
 }
 
 /// Runs the session until it ends; restores the client's terminal and closes the channel (unless

@@ -9,6 +9,7 @@ use tokio::time::Instant;
 use super::super::attachment::Attachment;
 use super::super::knock::{AtDoor, Return};
 use super::super::participant::Participant;
+use super::super::session_code::Found;
 use super::super::settings::WRONG_CODE_STRIKES;
 use super::room::{Presence, Room};
 use super::{End, SessionSetup};
@@ -63,12 +64,17 @@ impl Room {
 
     /// The app asks to resume the kept session with `typed`: this connection goes there.
     pub(super) fn hand_over(&mut self, typed: &str, setup: &SessionSetup) -> Option<End> {
-        let by_key = setup.kept.is_some_and(|kept| kept.to_string() == typed);
-        let door = super::super::session_code::SessionCode::parse(typed)
-            .filter(|code| *code != self.code.code())
-            .and_then(|code| setup.registry.door(code))
-            // A key's session is resumed with that key only; a typed code opens the others.
-            .filter(|door| door.owner == setup.owner && door.is_kept());
+        let by_key = setup
+            .kept
+            .as_ref()
+            .is_some_and(|kept| kept.to_string() == typed);
+        // Only a session of this instance can be resumed here.
+        let door = match setup.registry.find(typed) {
+            Found::Here(code, door) if code != *self.code.code() => Some(door),
+            _ => None,
+        }
+        // A key's session is resumed with that key only; a typed code opens the others.
+        .filter(|door| door.owner == setup.owner && door.is_kept());
         let Some(door) = door else {
             self.fail_resume(!by_key, setup);
             return None;

@@ -155,7 +155,7 @@ impl Room {
         if !setup.grace.is_zero() && setup.owner.is_none() {
             app = app.with_resume_by_code();
         }
-        if let Some(kept) = setup.kept {
+        if let Some(kept) = &setup.kept {
             app = app.with_kept_session(kept.to_string());
         }
         let io = SessionIo::new(setup.record_dir.clone(), attachment.conn);

@@ -32,14 +32,18 @@ fn consultation_settings() -> (ServeSettings, Arc<PrivateKey>) {
 
 /// An anonymous client beside consultant keys: keyboard-interactive without a prompt (OpenSSH and
 /// PuTTY try it after their keys).
-fn client_options() -> Options {
+pub(super) fn client_options() -> Options {
     Options::new(Auth::Interactive(String::new()))
 }
 
-/// The session code on a client's screen.
-fn code_on(screen: &str) -> String {
+/// The session code on a client's screen (with its instance's name in front, if any).
+pub(super) fn code_on(screen: &str) -> String {
     let at = screen.find("Session code: ").expect("a session code") + "Session code: ".len();
-    screen[at..at + 7].to_string()
+    screen[at..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// A client at the welcome screen, and its code.
@@ -51,7 +55,11 @@ async fn client_with_code(addr: std::net::SocketAddr, opts: Options) -> (Client,
 }
 
 /// The consultant's console.
-async fn console(addr: std::net::SocketAddr, key: &Arc<PrivateKey>, opts: Options) -> Client {
+pub(super) async fn console(
+    addr: std::net::SocketAddr,
+    key: &Arc<PrivateKey>,
+    opts: Options,
+) -> Client {
     let consultant = Client::start(
         addr,
         Options {
@@ -70,7 +78,7 @@ async fn console(addr: std::net::SocketAddr, key: &Arc<PrivateKey>, opts: Option
 }
 
 /// Types `code` at the console and waits until the client is asked.
-async fn ask(consultant: &Client, client: &Client, code: &str) {
+pub(super) async fn ask(consultant: &Client, client: &Client, code: &str) {
     consultant.send(code.as_bytes()).await;
     consultant.send(b"\r").await;
     consultant
@@ -546,6 +554,74 @@ async fn a_dropped_client_resumes_by_code_where_they_were_and_the_consultant_is_
     assert!(
         guesser.wait_disconnected(DEADLINE).await,
         "five wrong codes disconnect"
+    );
+    stop(server).await;
+}
+
+/// On an instance named A (`--instance A --peer B=…`): codes are `A-XXX-XXX`; the client resumes
+/// with it typed in lower case without dashes; the console joins with the code with or without
+/// its `A-`; a code of instance B is answered with where to connect, and five of them end the
+/// console like five wrong codes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_named_instance_codes_carry_its_name_and_another_instances_codes_are_strikes() {
+    let _shared = crate::support::HEAVY.read().await;
+    let (mut settings, key) = consultation_settings();
+    settings.timeouts.resume_grace = Duration::from_secs(30);
+    settings.instances = kouteki::ssh::instance::Instances::new(
+        Some("a".parse().expect("a name")),
+        vec!["B=other.example:2202".parse().expect("a peer")],
+    )
+    .expect("instances");
+    let server = start(settings).await;
+    let (client, code) = client_with_code(server.local_addr, client_options()).await;
+    assert!(
+        code.len() == 9 && code.starts_with("A-"),
+        "the code names the instance: {code:?}"
+    );
+    let plain = &code[2..];
+    let consultant = console(server.local_addr, &key, client_options()).await;
+    ask(&consultant, &client, plain).await;
+    client.send(b"w").await;
+    client
+        .wait_for("the watch line", |s| {
+            s.contains("Consultant Sato is watching")
+        })
+        .await;
+    let second = answer_first_question(&client).await;
+    client.disconnect().await;
+    consultant
+        .wait_for("the consultant told", |s| s.contains("connection dropped"))
+        .await;
+    let back = Client::start(server.local_addr, client_options())
+        .await
+        .named("client again");
+    back.wait_for("the welcome", is_welcome).await;
+    back.send(b"\x1b[B\x1b[B\r").await;
+    back.wait_for("the resume screen", |s| s.contains("Enter: resume"))
+        .await;
+    back.send(code.to_lowercase().replace('-', "").as_bytes())
+        .await;
+    back.send(b"\r").await;
+    back.wait_for("the same question", |s| {
+        question_on_screen(s).is_some_and(|q| q.id == second)
+    })
+    .await;
+
+    let other = console(server.local_addr, &key, client_options()).await;
+    let told = "Codes starting with B- belong to server B: connect your console to other.example port 2202 (ssh -p 2202 other.example) and type the code there.";
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for n in 1..=5 {
+        other.send(format!("B-{plain}\r").as_bytes()).await;
+        if n < 5 {
+            other
+                .wait_for("where to connect", |s| flat(s).contains(told))
+                .await;
+            other.send(b"").await;
+        }
+    }
+    assert!(
+        other.wait_disconnected(DEADLINE).await,
+        "five codes of another instance disconnect like wrong codes"
     );
     stop(server).await;
 }

@@ -11,9 +11,12 @@ use std::net::{IpAddr, SocketAddr};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
+
 use super::client::{Client, DEADLINE, tcp_from};
+use super::consultation::{ask, client_options, code_on, console};
 use super::interview::is_welcome;
-use super::{anonymous, eventually};
+use super::{anonymous, eventually, new_key};
 use crate::e2e_openssh::{Server, free_port};
 use crate::support::HEAVY;
 use crate::support::program::all_installed;
@@ -32,25 +35,37 @@ impl Drop for Haproxy {
 }
 
 /// The test's HAProxy configuration: the same settings as `assets/deploy/haproxy.cfg`, on the
-/// test's ports.
-fn config(listen: SocketAddr, instances: &[SocketAddr]) -> String {
+/// test's ports: `listen` balances by source over `instances`; each of `direct` (one per instance,
+/// possibly none) reaches its instance alone, for consultants.
+fn config(listen: SocketAddr, instances: &[SocketAddr], direct: &[SocketAddr]) -> String {
+    let server = |n: usize, addr: &SocketAddr| {
+        format!("  server k{n} {addr} send-proxy-v2 check check-send-proxy inter 1s\n")
+    };
     let mut text = format!(
         "global\n  maxconn 200\n\ndefaults\n  mode tcp\n  timeout connect 5s\n  timeout client 1h\n  timeout server 1h\n\n\
          frontend ssh\n  bind {listen}\n  default_backend kouteki\n\n\
          backend kouteki\n  balance source\n"
     );
     for (n, addr) in instances.iter().enumerate() {
+        text.push_str(&server(n, addr));
+    }
+    for (n, (port, addr)) in direct.iter().zip(instances).enumerate() {
         text.push_str(&format!(
-            "  server k{n} {addr} send-proxy-v2 check check-send-proxy inter 1s\n"
+            "\nfrontend direct-k{n}\n  bind {port}\n  default_backend k{n}\n\nbackend k{n}\n"
         ));
+        text.push_str(&server(n, addr));
     }
     text
 }
 
-async fn start_haproxy(listen: SocketAddr, instances: &[SocketAddr]) -> Haproxy {
+async fn start_haproxy(
+    listen: SocketAddr,
+    instances: &[SocketAddr],
+    direct: &[SocketAddr],
+) -> Haproxy {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("haproxy.cfg");
-    std::fs::write(&path, config(listen, instances)).expect("write haproxy.cfg");
+    std::fs::write(&path, config(listen, instances, direct)).expect("write haproxy.cfg");
     let child = Command::new("haproxy")
         .arg("-db")
         .arg("-f")
@@ -111,7 +126,7 @@ async fn behind_haproxy_limits_and_logs_see_the_clients_address() {
     let servers = [Server::start(&flags), Server::start(&flags)];
     let instances: Vec<SocketAddr> = servers.iter().map(|s| s.addr).collect();
     let listen = SocketAddr::from(([127, 0, 0, 1], free_port()));
-    let haproxy = start_haproxy(listen, &instances).await;
+    let haproxy = start_haproxy(listen, &instances, &[]).await;
 
     let first = Client::start(listen, anonymous().from([127, 0, 0, 2]))
         .await
@@ -184,5 +199,142 @@ async fn behind_haproxy_limits_and_logs_see_the_clients_address() {
         all.contains("reason=\"no PROXY header from a trusted proxy\"")
             || all.contains("reason=\"PROXY header not finished in time\""),
         "a trusted proxy's connection without a header is refused:\n{all}"
+    );
+}
+
+/// The screen without any whitespace: a message wrapped over lines is found whole.
+fn unwrapped(screen: &str) -> String {
+    screen.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Guided consultations across two named instances behind real HAProxy: each instance is started
+/// with `--instance A` / `--instance B` and the same `--peer A=…,B=…` list (HAProxy's direct port
+/// for each). A client through the balanced port gets a code naming its instance; a consultant
+/// whose console is on the other instance (through that one's direct port) types it and is told,
+/// in Japanese and then in English, where to connect, after the wrong-code delay and as a strike;
+/// on the right instance's direct port the same code reaches the client, who lets them watch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_haproxy_a_code_names_its_instance_and_the_other_instance_says_where() {
+    if !all_installed(&["haproxy"]) {
+        return;
+    }
+    let _shared = HEAVY.read().await;
+    let consultant_key = Arc::new(new_key());
+    let keys = tempfile::tempdir().expect("temporary directory");
+    let keys_file = keys.path().join("consultants");
+    let public = consultant_key
+        .public_key()
+        .to_openssh()
+        .expect("OpenSSH form");
+    std::fs::write(&keys_file, format!("{public} Sato\n")).expect("write the consultant keys");
+    let direct = [0, 1].map(|_| SocketAddr::from(([127, 0, 0, 1], free_port())));
+    let peers = format!("A={},B={}", direct[0], direct[1]);
+    let servers = ["A", "B"].map(|name| {
+        Server::start(&[
+            "--allow-anonymous",
+            "--proxy-protocol",
+            "--trusted-proxy",
+            "127.0.0.1",
+            "--consultant-keys",
+            keys_file.to_str().expect("a UTF-8 path"),
+            "--instance",
+            name,
+            "--peer",
+            &peers,
+        ])
+    });
+    let instances: Vec<SocketAddr> = servers.iter().map(|s| s.addr).collect();
+    let listen = SocketAddr::from(([127, 0, 0, 1], free_port()));
+    let haproxy = start_haproxy(listen, &instances, &direct).await;
+
+    let client = Client::start(listen, client_options().from([127, 0, 0, 2]))
+        .await
+        .named("client through the balanced port");
+    let screen = client.wait_for("the welcome screen", is_welcome).await;
+    let code = code_on(&screen);
+    let (here, other) = match code.split_once('-').map(|(name, _)| name) {
+        Some("A") => (0, 1),
+        Some("B") => (1, 0),
+        _ => panic!("the code names instance A or B: {code:?}\n{screen}"),
+    };
+    assert_eq!(code.len(), "A-K7Q-2MP".len(), "{code:?}");
+    let name = &code[..1];
+
+    // At the other instance's console, in Japanese: where to connect, not "no such session".
+    let ja = client_options()
+        .env("LANG", "ja_JP.UTF-8")
+        .from([127, 0, 0, 5]);
+    let wrong = console(direct[other], &consultant_key, ja).await;
+    let asked = Instant::now();
+    wrong.send(code.to_lowercase().as_bytes()).await;
+    wrong.send(b"\r").await;
+    let port = direct[here].port();
+    let told_ja = format!(
+        "{name}-で始まるコードはサーバー{name}のものです。コンソールを127.0.0.1のポート{port}に接続し直し(ssh-p{port}127.0.0.1)、そこでコードを入力してください。"
+    );
+    let screen = wrong
+        .wait_for("where to connect, in Japanese", |s| {
+            unwrapped(s).contains(&told_ja)
+        })
+        .await;
+    assert!(
+        asked.elapsed() >= Duration::from_millis(900),
+        "told only after the wrong-code delay (1 s), not after {:?}:\n{screen}",
+        asked.elapsed()
+    );
+    assert!(
+        !screen.contains("該当するセッションはありません"),
+        "{screen}"
+    );
+    wrong.send(b"L").await;
+    let told_en = unwrapped(&format!(
+        "Codes starting with {name}- belong to server {name}: connect your console to 127.0.0.1 port {port} (ssh -p {port} 127.0.0.1) and type the code there."
+    ));
+    wrong
+        .wait_for("where to connect, in English", |s| {
+            unwrapped(s).contains(&told_en)
+        })
+        .await;
+    assert!(
+        !client.screen().contains("asks to join"),
+        "nothing reached the client from the other instance"
+    );
+
+    // At the right instance's console the same code reaches the client.
+    let right = console(
+        direct[here],
+        &consultant_key,
+        client_options().from([127, 0, 0, 6]),
+    )
+    .await;
+    ask(&right, &client, &code).await;
+    client.send(b"w").await;
+    client
+        .wait_for("the watch line", |s| {
+            s.contains("Consultant Sato is watching")
+        })
+        .await;
+    right
+        .wait_for(
+            "the client's session on the consultant's screen",
+            is_welcome,
+        )
+        .await;
+
+    drop((client, wrong, right));
+    drop(haproxy);
+    let logs: Vec<String> = servers.into_iter().map(Server::stop).collect();
+    assert!(
+        logs[other].contains("session code of another instance")
+            && logs[other].contains(&format!("instance={name}"))
+            && logs[other].contains("strikes=1")
+            && logs[other].contains("peer=127.0.0.5:"),
+        "the other instance logs the redirect as a strike, with the consultant's address:\n{}",
+        logs[other]
+    );
+    assert!(
+        logs[here].contains("asking to join") && logs[here].contains("peer=127.0.0.6:"),
+        "the right instance has the request, from the consultant's address:\n{}",
+        logs[here]
     );
 }

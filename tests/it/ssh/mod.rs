@@ -2,14 +2,15 @@
 //! 127.0.0.1:0 (a fresh ed25519 host key, short time limits, a fixed evaluation date), drives it with
 //! russh's client through a `vt100` terminal (tests/ssh/client.rs), and stops it with `stop()`.
 //! Every wait is bounded. Like OpenSSH's client, the test client disconnects when its session
-//! channel closes (unless told to stay). The heavy tests (50 sessions, and the two that measure the
-//! process's RSS) run alone: they take the write side of a lock the other tests share.
+//! channel closes (unless told to stay). The heavy tests (50 sessions, the two that measure the
+//! process's RSS, and memory.rs's 64 sessions at 500×200) run alone: they take the write side of a lock the other tests share.
 
 mod algorithms;
 mod client;
 mod consultation;
 mod haproxy;
 mod interview;
+mod memory;
 mod throttle;
 
 use std::collections::BTreeSet;
@@ -72,6 +73,7 @@ fn settings() -> ServeSettings {
             penalty: Duration::from_secs(1),
         },
         proxy: None,
+        instances: kouteki::ssh::instance::Instances::default(),
         max_auth_attempts: 4,
         timeouts: Timeouts {
             login_grace: Duration::from_secs(10),
