@@ -1714,6 +1714,28 @@ fn color_always_never_and_auto_beside_no_color() {
         auto.stdout,
         "the same report, colors aside"
     );
+    // Sources are terminal hyperlinks (OSC 8) where colors are on, and plain text elsewhere.
+    let link = "\u{1b}]8;;https://";
+    assert!(always.stdout.contains(link), "always: sources are links");
+    let source_line = always
+        .stdout
+        .lines()
+        .find(|l| l.contains(link))
+        .expect("a linked source");
+    let url = source_line
+        .split_once(link)
+        .and_then(|(_, rest)| rest.split_once('\u{1b}'))
+        .map(|(url, _)| format!("https://{url}"))
+        .expect("the link's target");
+    assert!(
+        source_line.contains(&format!("\u{1b}\\{url}\u{1b}]8;;\u{1b}\\>")),
+        "the link shows its own URL: {source_line:?}"
+    );
+    assert!(
+        !auto.stdout.contains("\u{1b}]8"),
+        "auto: no links when piped"
+    );
+    assert!(!never.stdout.contains("\u{1b}]8"), "never: no links");
     let error = scratch.run(&["eval", "--answers", "missing.toml", "--color", "always"]);
     assert!(error.stderr.contains("\u{1b}["), "errors are colored too");
     scratch
