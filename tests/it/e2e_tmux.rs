@@ -44,13 +44,18 @@ impl Deref for Pane {
 impl Pane {
     /// Starts the server, with `XDG_DATA_HOME` in the pane's environment pointing to a fresh directory.
     fn start(name: &str) -> Pane {
+        Pane::start_sized(name, (100, 32))
+    }
+
+    /// [`Pane::start`] with a window of `size` (columns, rows).
+    fn start_sized(name: &str, size: (u16, u16)) -> Pane {
         let dir = tempfile::tempdir().expect("temporary directory");
         let xdg = dir.path().join("xdg");
         std::fs::create_dir(&xdg).expect("XDG_DATA_HOME directory");
         let config = Config {
             socket_prefix: "kouteki-e2e",
             prompt: "kt-e2e$",
-            size: (100, 32),
+            size,
             env: &[format!("XDG_DATA_HOME={}", xdg.display())],
         };
         let tmux = Tmux::start(&config, name);
@@ -304,13 +309,40 @@ fn line_text(line: &[(char, Fg)]) -> String {
 /// matches `kouteki eval` of the same answers and is color-coded.
 #[test]
 fn keyboard_only_interview_reaches_the_color_coded_result() {
+    interview_reaches_the_color_coded_result((100, 32));
+}
+
+/// The same at 80×24, PuTTY's and macOS Terminal's default: every question answerable, every
+/// finding reachable in the list that now scrolls.
+#[test]
+fn keyboard_only_interview_at_80x24() {
+    interview_reaches_the_color_coded_result((80, 24));
+}
+
+/// The findings as a person reads them: the list's selected entry, moved down one at a time.
+fn walk_findings(tmux: &Tmux, count: usize) -> Vec<(char, String)> {
+    use crate::support::screen::selected_entry;
+    let mut seen: Vec<(char, String)> = Vec::new();
+    for i in 0..count {
+        if i > 0 {
+            tmux.send(&["Down"]);
+        }
+        let screen = tmux.wait_for(&format!("finding {i} selected"), |s| {
+            selected_entry(s).is_some_and(|e| seen.last() != Some(&e))
+        });
+        seen.push(selected_entry(&screen).expect("a selected entry"));
+    }
+    seen
+}
+
+fn interview_reaches_the_color_coded_result(size: (u16, u16)) {
     let Some(_serial) = setup(&["tmux"]) else {
         return;
     };
     let fixture = Path::new(MANIFEST_DIR).join(INTERVIEW_ANSWERS);
     let doc: toml::Table = read(INTERVIEW_ANSWERS).parse().expect("the fixture parses");
     let answers = doc["answers"].as_table().expect("[answers]");
-    let tmux = Pane::start("interview");
+    let tmux = Pane::start_sized(&format!("interview-{}x{}", size.0, size.1), size);
     tmux.run_kouteki("", "--no-save --as-of 2026-11-27 --lang en");
     tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
     tmux.send(&["Enter"]);
@@ -368,24 +400,21 @@ fn keyboard_only_interview_reaches_the_color_coded_result() {
             (symbol, f["title"].as_str().expect("title").to_string())
         })
         .collect();
-    assert_eq!(
-        crate::support::screen::listed_findings(&screen),
-        expected,
-        "the findings list vs kouteki eval:\n{screen}"
+    assert!(
+        expected.starts_with(&crate::support::screen::listed_findings(&screen)),
+        "the findings in sight vs kouteki eval:\n{screen}"
     );
-    let pension = findings
-        .iter()
-        .find(|f| f["id"] == "pension.payment.unpaid")
-        .expect("eval finds the unpaid pension");
-    assert_eq!(pension["severity"], "violation");
-    let pension_title = pension["title"].as_str().expect("title");
+    // The worst finding comes first, so it is in sight at every size: its ✖ is red.
+    let (first_symbol, pension_title) = &expected[0];
+    assert_eq!(*first_symbol, '✖', "a violation first");
+    let pension_title: String = pension_title.chars().take(24).collect();
 
     let escapes = tmux.capture_escapes();
     let (lines, _) = parse_escapes(&escapes);
     let row = lines
         .iter()
-        .find(|l| line_text(l).contains(pension_title))
-        .expect("the pension finding's row");
+        .find(|l| line_text(l).contains(&pension_title))
+        .expect("the first finding's row");
     let cross = row.iter().find(|(c, _)| *c == '✖').expect("✖ on its row");
     assert!(
         cross.1.is_red(),
@@ -407,6 +436,11 @@ fn keyboard_only_interview_reaches_the_color_coded_result() {
     assert!(
         green_ticks >= ok_areas,
         "{green_ticks} green ✔ for {ok_areas} ok areas:\n{escapes:?}"
+    );
+    assert_eq!(
+        walk_findings(&tmux, expected.len()),
+        expected,
+        "every finding, reached with ↓, vs kouteki eval"
     );
 
     tmux.send(&["C-c"]);

@@ -90,3 +90,17 @@ pub fn listed_findings(screen: &str) -> Vec<(char, String)> {
     }
     found
 }
+
+/// The result list's selected entry (`▶`): its symbol and its title with wrapped lines joined.
+pub fn selected_entry(screen: &str) -> Option<(char, String)> {
+    let rows = findings_rows(screen);
+    let at = rows.iter().position(|r| r.starts_with("▶ "))?;
+    let body = rows[at].trim_start_matches(['▶', ' ']);
+    let symbol = body.chars().next()?;
+    let mut title = body[symbol.len_utf8()..].trim().to_string();
+    for row in rows[at + 1..].iter().take_while(|r| r.starts_with("    ")) {
+        title.push(' ');
+        title.push_str(row.trim());
+    }
+    Some((symbol, title))
+}
