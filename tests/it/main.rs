@@ -12,6 +12,7 @@ mod e2e_browser;
 mod e2e_openssh;
 mod e2e_tmux;
 mod modules;
+mod pictures;
 mod plain;
 mod schema;
 mod screens;

@@ -5,6 +5,7 @@ pub mod content;
 pub mod logs;
 pub mod program;
 pub mod screen;
+pub mod svg;
 pub mod tmux;
 pub mod ui;
 
