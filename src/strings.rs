@@ -209,6 +209,10 @@ pub mod tui {
         );
         /// Report saved.
         REPORT_SAVED = ("Report saved (readable only by you):", "レポートを保存しました(本人のみ閲覧可):");
+        /// Calendar file saved.
+        CALENDAR_SAVED = ("Calendar saved (readable only by you):", "カレンダーを保存しました(本人のみ閲覧可):");
+        /// Nothing to put in a calendar.
+        NO_CALENDAR_DATES = ("No date from today on to put in a calendar", "今日以降の日付がないため、カレンダーに登録するものはありません");
         /// Report not saved.
         REPORT_FAILED = ("Could not save the report:", "レポートを保存できませんでした:");
         /// Draft not saved.
@@ -231,6 +235,8 @@ pub mod tui {
         HELP_SAVE = ("Save the report (result)", "レポートを保存(結果画面)");
         /// Help: save the HTML report.
         HELP_SAVE_HTML = ("Save the report as HTML to print (result)", "印刷用のHTMLでレポートを保存(結果画面)");
+        /// Help: save the calendar file.
+        HELP_SAVE_CALENDAR = ("Save a calendar of the coming dates (result)", "今後の日程をカレンダー(.ics)で保存(結果画面)");
         /// Help: change answers.
         HELP_CHANGE = ("Change answers (result)", "回答を変更(結果画面)");
         /// Help: restart.

@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 use kouteki_core::content::{Content, embedded};
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::{Report, ReportDiscussion, to_html, to_json, to_markdown, to_text};
+use kouteki_core::report::{
+    Report, ReportDiscussion, to_html, to_ics, to_json, to_markdown, to_text,
+};
 use kouteki_core::{answers_file, engine};
 use libfuzzer_sys::fuzz_target;
 
@@ -40,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
             to_markdown(&report),
             to_json(&report),
             to_html(&report),
+            to_ics(&report),
         );
     }
     let saved = answers_file::to_toml(

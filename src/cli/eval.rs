@@ -13,7 +13,9 @@ use kouteki_core::content::Content;
 use kouteki_core::engine::assess;
 use kouteki_core::formats::location::SourceText;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::{Report, ReportDiscussion, to_html, to_json, to_markdown, to_text};
+use kouteki_core::report::{
+    Report, ReportDiscussion, to_html, to_ics, to_json, to_markdown, to_text,
+};
 use kouteki_core::severity::Severity;
 
 /// Runs `eval`: one file prints its report; several (or a directory) print a line each.
@@ -29,6 +31,7 @@ pub fn run(rules: Option<&Path>, args: &EvalArgs) -> Result<(), CliError> {
             Format::Markdown => to_markdown(&report),
             Format::Json => to_json(&report) + "\n",
             Format::Html => to_html(&report),
+            Format::Ics => to_ics(&report),
         };
         // Only text carries styles; the other formats skip anstream's scan for them.
         let _ = match args.format {

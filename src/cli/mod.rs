@@ -169,6 +169,8 @@ pub enum Format {
     Json,
     /// A self-contained HTML page to open or print (A4, an area a page).
     Html,
+    /// An iCalendar file (RFC 5545) of the coming timeline dates, with reminders before deadlines.
+    Ics,
 }
 
 /// Languages on the command line.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::io::record::{record, recording_name};
+use crate::io::record::{Recording, record, recording_name};
 use crate::tui::consultation::Decision;
 use crate::tui::notice::Notice;
 use crate::tui::run::Io;
@@ -43,14 +43,14 @@ impl SessionIo {
         self.resume.take()
     }
 
-    fn record(&mut self, answers: &str, markdown: &str) {
+    fn record(&mut self, recording: &Recording) {
         let Some(dir) = &self.record_dir else {
             return;
         };
         let name = self
             .recorded_as
             .get_or_insert_with(|| recording_name(self.conn));
-        match record(dir, name, answers, markdown) {
+        match record(dir, name, recording) {
             Ok(()) => {
                 tracing::info!(
                     conn = self.conn,
@@ -69,8 +69,16 @@ impl Io for SessionIo {
         match effect {
             Effect::SaveDraft(_) | Effect::DiscardDraft | Effect::Quit => None,
             Effect::SaveReport(_) => Some(Message::Notify(Notice::ReportUnavailable)),
-            Effect::Record { answers, markdown } => {
-                self.record(&answers, &markdown);
+            Effect::Record {
+                answers,
+                markdown,
+                calendar,
+            } => {
+                self.record(&Recording {
+                    answers,
+                    markdown,
+                    calendar,
+                });
                 None
             }
             Effect::Consultation(decision) => {

@@ -262,6 +262,14 @@ pub const BINDINGS: &[Binding] = &[
         help: help("s", w::HELP_SAVE),
     },
     Binding {
+        keys: &[(Key::Char('i'), Command::SaveCalendar)],
+        on: Scope::RESULT,
+        who: Who::ANY,
+        // The help lists it; the hint bar keeps its width (the result screen's layout is shared).
+        hint: None,
+        help: help("i", w::HELP_SAVE_CALENDAR),
+    },
+    Binding {
         keys: &[(Key::Char('c'), Command::ChangeAnswers)],
         on: Scope::RESULT,
         who: Who::ANY,
@@ -571,6 +579,11 @@ mod tests {
             command_for_client(Scope::REVIEW, Key::Char('h')),
             Some(Command::Back)
         );
+        assert_eq!(
+            command_for_client(Scope::RESULT, Key::Char('i')),
+            Some(Command::SaveCalendar)
+        );
+        assert_eq!(command_for_client(Scope::REVIEW, Key::Char('i')), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use ratatui::crossterm::{cursor, execute, terminal};
 
 use super::app::App;
 use super::input::ESC_TIMEOUT;
-use super::message::{Effect, Message, ReportFile};
+use super::message::{Effect, Message, ReportFile, ReportFormat};
 use super::notice::Notice;
 use super::run::{Flow, Io, Runner, Seat};
 use super::viewer::Viewer;
@@ -164,8 +164,10 @@ impl LocalIo {
             .strftime("%Y%m%d-%H%M%S")
             .to_string();
         let path = report_path(&self.report_dir, &stamp, file.format.extension());
+        let shown = path.display().to_string();
         match write_private(&path, file.text.as_bytes()) {
-            Ok(()) => Notice::ReportSaved(path.display().to_string()),
+            Ok(()) if file.format == ReportFormat::Calendar => Notice::CalendarSaved(shown),
+            Ok(()) => Notice::ReportSaved(shown),
             Err(e) => Notice::ReportFailed(e.to_string()),
         }
     }

@@ -48,6 +48,8 @@ pub enum Command {
     SaveReport,
     /// Save the printable HTML report (result screen).
     SaveHtmlReport,
+    /// Save the timeline's coming dates as a calendar file (result screen).
+    SaveCalendar,
     /// Start again with no answers (result screen).
     Restart,
     /// Go to the review to change answers (result screen).
@@ -99,13 +101,15 @@ pub enum Effect {
     DiscardDraft,
     /// Save this report and answer with [`Message::Notify`].
     SaveReport(ReportFile),
-    /// Keep a copy for the consultant (the client agreed on screen): the answers file and the
-    /// Markdown report of the same result.
+    /// Keep a copy for the consultant (the client agreed on screen): the answers file, the
+    /// Markdown report and the calendar file of the same result.
     Record {
         /// The answers file, with `as_of` and `lang`, so `kouteki eval` reproduces the report.
         answers: String,
         /// The Markdown report.
         markdown: String,
+        /// The calendar file of the timeline's coming dates (`--format ics`).
+        calendar: String,
     },
     /// Let in, refuse, change or remove the consultant, as the client decided (or the consultant
     /// leaves).
@@ -132,6 +136,8 @@ pub enum ReportFormat {
     Markdown,
     /// A printable HTML page (`h`).
     Html,
+    /// The calendar file of the timeline's coming dates (`i`).
+    Calendar,
 }
 
 impl ReportFile {
@@ -140,6 +146,7 @@ impl ReportFile {
         let text = match format {
             ReportFormat::Markdown => kouteki_core::report::to_markdown(report),
             ReportFormat::Html => kouteki_core::report::to_html(report),
+            ReportFormat::Calendar => kouteki_core::report::to_ics(report),
         };
         ReportFile { format, text }
     }
@@ -151,6 +158,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Markdown => "md",
             ReportFormat::Html => "html",
+            ReportFormat::Calendar => "ics",
         }
     }
 }

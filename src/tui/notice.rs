@@ -10,6 +10,10 @@ pub enum Notice {
     ReportFailed(String),
     /// Over SSH the report cannot be saved on the client's computer.
     ReportUnavailable,
+    /// The calendar file was saved at this path (readable only by the user).
+    CalendarSaved(String),
+    /// The timeline has no date from today on, so there is no calendar to save.
+    NoCalendarDates,
     /// The draft could not be saved, for this reason: answers are kept only until quitting.
     DraftFailed(String),
     /// The consultant (this name) left the session, or their connection dropped.

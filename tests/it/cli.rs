@@ -1608,7 +1608,7 @@ fn bash_completion_completes_subcommands_and_flags() {
     assert_eq!(complete("kouteki eval --for", 2), "--format");
     assert_eq!(
         complete("kouteki eval --format ", 3),
-        "text markdown json html"
+        "text markdown json html ics"
     );
     assert!(complete("kouteki schema ", 2).ends_with(" answers report"));
 }
@@ -1871,4 +1871,109 @@ fn eval_over_a_directory_prints_one_line_per_file_with_its_overall_result() {
     let two = scratch.run(&["eval", "--answers", first, second]);
     two.expect_code(0);
     assert_eq!(two.stdout_lines().len(), 2);
+}
+
+/// The events of an iCalendar file read with `ical` (not the crate that writes it): for each, its
+/// UID, start date, summary (escapes undone) and alarm triggers.
+fn ics_events(ics: &str) -> Vec<(String, String, String, Vec<String>)> {
+    let calendar = ical::IcalParser::new(ics.as_bytes())
+        .next()
+        .expect("a calendar")
+        .expect("the calendar parses");
+    let get = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    calendar
+        .events
+        .iter()
+        .map(|e| {
+            let summary = get(&e.properties, "SUMMARY")
+                .replace("\\,", ",")
+                .replace("\\;", ";")
+                .replace("\\\\", "\\");
+            let triggers = e
+                .alarms
+                .iter()
+                .map(|a| get(&a.properties, "TRIGGER"))
+                .collect();
+            (
+                get(&e.properties, "UID"),
+                get(&e.properties, "DTSTART"),
+                summary,
+                triggers,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn eval_format_ics_writes_the_coming_timeline_as_calendar_events() {
+    let (answers, _) = case("46-");
+    let scratch = Scratch::new();
+    let file = scratch.write("answers.toml", &answers);
+    let args = ["eval", "--answers", file, "--format", "ics", "--lang", "ja"];
+    let run = scratch.run(&args);
+    run.expect_code(0);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert_eq!(
+        run.stdout,
+        scratch.run(&args).stdout,
+        "same input, same file"
+    );
+    let json = eval_json(&answers, &["--lang", "ja"]);
+    let coming: Vec<&Value> = json["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .filter(|t| t["days"].as_i64().expect("days") >= 0)
+        .collect();
+    let events = ics_events(&run.stdout);
+    assert_eq!(events.len(), coming.len());
+    assert!(events.len() >= 3);
+    for ((uid, start, summary, triggers), entry) in events.iter().zip(&coming) {
+        let date = entry["date"].as_str().expect("date").replace('-', "");
+        assert_eq!(
+            uid,
+            &format!("{}-{date}@kouteki", entry["id"].as_str().unwrap())
+        );
+        assert_eq!(start, &date);
+        assert_eq!(summary, entry["title"].as_str().expect("title"));
+        let want: &[&str] = if entry["kind"] == "deadline" {
+            &["-P14D", "-P1D"]
+        } else {
+            &[]
+        };
+        assert_eq!(triggers, want, "{uid}");
+    }
+    let english = scratch.run(&["eval", "--answers", file, "--format", "ics", "--lang", "en"]);
+    let english_events = ics_events(&english.stdout);
+    assert!(english_events[0].2.is_ascii() && !events[0].2.is_ascii());
+    let uids = |list: &[(String, String, String, Vec<String>)]| -> Vec<String> {
+        list.iter().map(|e| e.0.clone()).collect()
+    };
+    assert_eq!(uids(&english_events), uids(&events));
+}
+
+#[test]
+fn eval_format_ics_of_a_timeline_all_past_is_a_calendar_without_events() {
+    let (answers, expect) = case("51-");
+    let timeline = expect["timeline"]
+        .as_array()
+        .expect("case 51 has a timeline");
+    assert!(
+        timeline
+            .iter()
+            .all(|t| t["days"].as_integer().expect("days") < 0)
+    );
+    let scratch = Scratch::new();
+    let file = scratch.write("answers.toml", &answers);
+    let run = scratch.run(&["eval", "--answers", file, "--format", "ics"]);
+    run.expect_code(0);
+    assert!(ics_events(&run.stdout).is_empty());
+    assert!(run.stdout.ends_with("END:VCALENDAR\r\n"));
 }

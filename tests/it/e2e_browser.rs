@@ -73,6 +73,19 @@ fn squeezed(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The start of a title up to where it changes between Japanese and Latin script (at most 16
+/// characters, white space left out): pdftotext may put a run set in another font elsewhere on
+/// its line.
+fn one_script_start(title: &str) -> String {
+    let wide = |c: char| u32::from(c) >= 0x3000;
+    let text = squeezed(title);
+    let first = text.chars().next().map(wide);
+    text.chars()
+        .take_while(|c| Some(wide(*c)) == first)
+        .take(16)
+        .collect()
+}
+
 #[test]
 fn chromium_prints_the_html_report_with_every_title_in_both_languages() {
     let _heavy = crate::support::HEAVY.blocking_read();
@@ -129,7 +142,18 @@ fn chromium_prints_the_html_report_with_every_title_in_both_languages() {
                 "{lang}: `{title}` not in the PDF:\n{text}"
             );
         }
+        // The timeline and the documents to bring are printed too.
+        let dated = ["timeline", "documents"].map(|k| report[k].as_array().expect(k));
+        assert!(!dated[0].is_empty() && !dated[1].is_empty());
+        for item in dated.iter().copied().flatten() {
+            let title = one_script_start(item["title"].as_str().unwrap());
+            assert!(
+                title.chars().count() >= 4 && text.contains(&title),
+                "{lang}: `{title}` not in the PDF:\n{text}"
+            );
+        }
         if lang == "ja" {
+            assert!(text.contains("今後の日程") && text.contains("用意する書類"));
             assert!(
                 text.contains("確認結果") && text.contains("要対応"),
                 "{text}"

@@ -621,3 +621,69 @@ fn on_the_result_h_saves_the_html_report_and_s_the_markdown_one_privately() {
     ui.press(Key::Char('c'));
     assert_eq!(ui.step(), Step::Review);
 }
+
+#[test]
+fn on_the_result_i_saves_the_calendar_privately_beside_the_reports() {
+    use kouteki::tui::local::LocalIo;
+    use kouteki::tui::message::{ReportFile, ReportFormat};
+    use kouteki::tui::notice::Notice;
+    use kouteki::tui::run::Io;
+    use kouteki_core::report::{calendar_entries, to_ics};
+    use std::os::unix::fs::PermissionsExt;
+
+    let (answers, as_of) = case("46-engineer-pr-late-tax-and-premium");
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let mut io = LocalIo {
+        drafts: None,
+        report_dir: dir.path().to_path_buf(),
+    };
+    for lang in Lang::ALL {
+        let mut ui = drive_to_result(lang, &answers, as_of);
+        let calendar = ReportFile {
+            format: ReportFormat::Calendar,
+            text: to_ics(ui.report()),
+        };
+        let coming = calendar_entries(ui.report()).count();
+        assert!(coming >= 3);
+        assert_eq!(
+            ui.press(Key::Char('i')),
+            vec![Effect::SaveReport(calendar.clone())]
+        );
+        assert!(ui.app.result().is_some(), "i stays on the result");
+        let Some(Message::Notify(notice)) = io.perform(Effect::SaveReport(calendar)) else {
+            panic!("the calendar is saved");
+        };
+        let Notice::CalendarSaved(path) = &notice else {
+            panic!("{notice:?}");
+        };
+        assert!(path.ends_with(".ics"), "{path}");
+        assert!(path.starts_with(&*dir.path().to_string_lossy()));
+        let mode = std::fs::metadata(path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let saved = std::fs::read_to_string(path).expect("saved");
+        let parsed = ical::IcalParser::new(saved.as_bytes())
+            .next()
+            .expect("a calendar")
+            .expect("it parses");
+        assert_eq!(parsed.events.len(), coming);
+        ui.app
+            .update(&mut ui.viewer, Message::Notify(notice.clone()));
+        let screen = ui.render(200, 40);
+        assert!(screen.contains(path.as_str()), "the path is shown");
+        assert!(screen.contains(w::CALENDAR_SAVED.get(lang)), "{screen}");
+    }
+    // A result whose dates have all passed saves nothing and says why.
+    let (answers, as_of) = case("51-permanent-card-expired-date-from-2027");
+    let mut ui = drive_to_result(Lang::En, &answers, as_of);
+    assert!(!ui.report().timeline.is_empty());
+    assert_eq!(calendar_entries(ui.report()).count(), 0);
+    assert_eq!(ui.press(Key::Char('i')), vec![]);
+    assert!(
+        ui.render(200, 40)
+            .contains(w::NO_CALENDAR_DATES.get(Lang::En))
+    );
+    // Elsewhere `i` does nothing.
+    ui.press(Key::Char('c'));
+    assert_eq!(ui.step(), Step::Review);
+    assert_eq!(ui.press(Key::Char('i')), vec![]);
+}

@@ -7,13 +7,14 @@ use kouteki_core::answers::Value;
 use kouteki_core::answers_file;
 use kouteki_core::content::QuestionKind;
 use kouteki_core::lang::Lang;
-use kouteki_core::report::{Report, ReportDiscussion, to_markdown};
+use kouteki_core::report::{Report, ReportDiscussion, calendar_entries, to_ics, to_markdown};
 
 mod consultation;
 mod discussion;
 
 use super::app::{App, CodeEntry, Overlay, Progress, Recording, Screen, Storage};
 use super::message::{Command, Effect, Message, ReportFile, ReportFormat};
+use super::notice::Notice;
 use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
 use super::viewer::{Person, Viewer};
 
@@ -397,6 +398,7 @@ impl App {
         Some(Effect::Record {
             answers: self.answers_file(lang),
             markdown: to_markdown(&report),
+            calendar: to_ics(&report),
         })
     }
 
@@ -412,14 +414,19 @@ impl App {
         let format = match message {
             Message::Command(Command::SaveReport) => Some(ReportFormat::Markdown),
             Message::Command(Command::SaveHtmlReport) => Some(ReportFormat::Html),
+            Message::Command(Command::SaveCalendar) => Some(ReportFormat::Calendar),
             _ => None,
         };
         if let Some(format) = format {
-            let report = self.report_with_discussion(lang);
-            return report
-                .map(|r| Effect::SaveReport(ReportFile::new(format, &r)))
-                .into_iter()
-                .collect();
+            let Some(report) = self.report_with_discussion(lang) else {
+                return vec![];
+            };
+            // A calendar without a single coming date would be an empty file: say so instead.
+            if format == ReportFormat::Calendar && calendar_entries(&report).next().is_none() {
+                self.notice = Some(Notice::NoCalendarDates);
+                return vec![];
+            }
+            return vec![Effect::SaveReport(ReportFile::new(format, &report))];
         }
         let Screen::Result(view) = &mut self.screen else {
             return vec![];

@@ -102,6 +102,8 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
         Notice::ReportSaved(path) => format!("{} {path}", w::REPORT_SAVED.get(lang)),
         Notice::ReportFailed(error) => format!("{} {error}", w::REPORT_FAILED.get(lang)),
         Notice::ReportUnavailable => w::REPORT_OVER_SSH.get(lang).to_string(),
+        Notice::CalendarSaved(path) => format!("{} {path}", w::CALENDAR_SAVED.get(lang)),
+        Notice::NoCalendarDates => w::NO_CALENDAR_DATES.get(lang).to_string(),
         Notice::DraftFailed(error) => format!("{} {error}", w::DRAFT_FAILED.get(lang)),
         Notice::ConsultantLeft(name) => w::consultant_notice(w::CONSULTANT_LEFT, name, lang),
         Notice::ConsultantRemoved(name) => w::consultant_notice(w::CONSULTANT_REMOVED, name, lang),

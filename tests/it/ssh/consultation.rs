@@ -410,14 +410,14 @@ async fn marks_and_notes_reach_the_result_and_the_recording() {
         files_in(dir.path())
     );
     let files = files_in(dir.path());
-    assert_eq!(files.len(), 2, "one recording, replaced: {files:?}");
-    let answers = std::fs::read_to_string(&files[1]).expect("the answers");
+    assert_eq!(files.len(), 3, "one recording, replaced: {files:?}");
+    let answers = std::fs::read_to_string(&files[2]).expect("the answers");
     assert!(
         answers.contains("[marks]") && answers.contains("[[notes]]"),
         "{answers}"
     );
     assert!(answers.contains("by = \"Sato\""), "{answers}");
-    let report = std::fs::read_to_string(&files[0]).expect("the report");
+    let report = std::fs::read_to_string(&files[1]).expect("the report");
     assert!(
         report.contains("## To discuss with your consultant"),
         "{report}"
@@ -426,7 +426,7 @@ async fn marks_and_notes_reach_the_result_and_the_recording() {
     // `kouteki eval` reads the marks and notes back and gives the same report.
     let eval = std::process::Command::new(env!("CARGO_BIN_EXE_kouteki"))
         .args(["eval", "--format", "markdown", "--answers"])
-        .arg(&files[1])
+        .arg(&files[2])
         .output()
         .expect("kouteki eval runs");
     assert!(eval.status.success(), "{eval:?}");

@@ -1413,7 +1413,7 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
         files_in(dir.path())
     );
 
-    // "y": the answers and the report, mode 0600.
+    // "y": the answers, the report and the calendar, mode 0600.
     let yes = Client::start(addr, anonymous()).await.named("agrees");
     let screen = walk_to_result(&yes, &persona).await;
     assert!(screen.contains(consent), "the consent question:\n{screen}");
@@ -1423,8 +1423,8 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
     })
     .await;
     assert!(
-        eventually(DEADLINE, || files_in(dir.path()).len() == 2).await,
-        "two files recorded: {:?}",
+        eventually(DEADLINE, || files_in(dir.path()).len() == 3).await,
+        "three files recorded: {:?}",
         files_in(dir.path())
     );
     let files = files_in(dir.path());
@@ -1437,7 +1437,7 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
                 .into_owned()
         })
         .collect();
-    assert_eq!(extensions, ["md", "toml"], "{files:?}");
+    assert_eq!(extensions, ["ics", "md", "toml"], "{files:?}");
     for file in &files {
         let mode = std::fs::metadata(file)
             .expect("metadata")
@@ -1446,13 +1446,13 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
             & 0o777;
         assert_eq!(mode, 0o600, "{} has mode {mode:o}", file.display());
     }
-    let answers = std::fs::read_to_string(&files[1]).expect("the answers");
+    let answers = std::fs::read_to_string(&files[2]).expect("the answers");
     let status = persona.answers["status"].as_str().expect("a status");
     assert!(
         answers.contains(&format!("status = \"{status}\"")),
         "the recorded answers:\n{answers}"
     );
-    let report = std::fs::read_to_string(&files[0]).expect("the report");
+    let report = std::fs::read_to_string(&files[1]).expect("the report");
     if let Some((_, title)) = persona.findings.first() {
         assert!(report.contains(title.as_str()), "the report:\n{report}");
     }
@@ -1460,7 +1460,7 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
     // gives the very report recorded beside them.
     let eval = std::process::Command::new(env!("CARGO_BIN_EXE_kouteki"))
         .args(["eval", "--format", "markdown", "--answers"])
-        .arg(&files[1])
+        .arg(&files[2])
         .output()
         .expect("kouteki eval runs");
     assert!(eval.status.success(), "{eval:?}");
@@ -1468,6 +1468,18 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
         String::from_utf8_lossy(&eval.stdout),
         report,
         "eval on the recording reproduces its report"
+    );
+    let calendar = std::fs::read_to_string(&files[0]).expect("the calendar");
+    let eval = std::process::Command::new(env!("CARGO_BIN_EXE_kouteki"))
+        .args(["eval", "--format", "ics", "--answers"])
+        .arg(&files[2])
+        .output()
+        .expect("kouteki eval runs");
+    assert!(eval.status.success(), "{eval:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&eval.stdout),
+        calendar,
+        "eval on the recording reproduces its calendar"
     );
     quit(&yes).await;
     stop(server).await;

@@ -31,6 +31,8 @@ pub fn to_html(report: &Report) -> String {
                 (area_table(report))
                 (findings(report))
                 (upcoming(report))
+                (timeline(report))
+                (documents(report))
                 (discussion(report))
                 (notes(report))
                 @if !report.unanswered.is_empty() {
@@ -161,6 +163,59 @@ fn upcoming(report: &Report) -> Markup {
                         time datetime=(u.effective_from) { (u.when) }
                         @if u.plan { " (" (ui::PLANNED.get(lang)) ")" }
                         @if let Some(note) = &u.note { ". " (note) }
+                    }
+                } }
+            }
+        }
+    }
+}
+
+/// The dated entries, the earliest clean application date first when there is one; each entry
+/// marked with its kind and whether it has passed, so the page colours it as the screen does.
+fn timeline(report: &Report) -> Markup {
+    let lang = report.lang;
+    let (open, close) = match lang {
+        Lang::En => (" (", "): "),
+        Lang::Ja => ("（", "）："),
+    };
+    html! {
+        @if !report.timeline.is_empty() {
+            section.timeline {
+                h2 { (ui::TIMELINE.get(lang)) }
+                @if let Some(date) = &report.earliest_clean_application_text {
+                    p.earliest { strong { (super::earliest_clean_line(date, lang)) } }
+                }
+                ul { @for entry in &report.timeline {
+                    li class={ (kind_name(entry.kind)) @if entry.days < 0 { " past" } } {
+                        time datetime=(entry.date) { (entry.date_text) }
+                        (open) (entry.relative) (close) strong { (entry.title) }
+                        @for note in &entry.notes { br; em { (note) } }
+                    }
+                } }
+            }
+        }
+    }
+}
+
+/// The kind's name in content files and JSON, as the entry's class.
+fn kind_name(kind: crate::content::EntryKind) -> &'static str {
+    crate::content::EntryKind::ALL
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or("", |(_, name)| name)
+}
+
+/// The checklist of documents with their periods and where to get them.
+fn documents(report: &Report) -> Markup {
+    let lang = report.lang;
+    html! {
+        @if !report.documents.is_empty() {
+            section.documents {
+                h2 { (ui::DOCUMENTS_TO_BRING.get(lang)) }
+                ul.checklist { @for doc in &report.documents {
+                    li id={ "doc-" (doc.id) } {
+                        strong { (doc.title) }
+                        ul { @for line in doc.details(lang) { li { (line) } } }
                     }
                 } }
             }

@@ -1,7 +1,8 @@
 //! Reports of an assessment: one localized model ([`Report`]) rendered as JSON (the contract's format),
-//! terminal text, Markdown for a client, or a printable HTML page.
+//! terminal text, Markdown for a client, a printable HTML page, or a calendar file of its dates.
 
 mod answer_text;
+mod calendar;
 mod discussion;
 mod finding_texts;
 mod html;
@@ -12,6 +13,7 @@ mod schedule;
 mod text;
 
 pub use answer_text::answer_text;
+pub use calendar::{REMINDER_DAYS, calendar_entries, event_uid, to_ics};
 pub use discussion::{MarkedItem, MarkedKind, NoteItem, ReportDiscussion};
 pub use html::to_html;
 pub use json::to_json;

@@ -28,6 +28,9 @@ pub struct Report {
     /// The evaluation date as the report's language writes it (2026年11月24日 in Japanese).
     #[serde(skip)]
     pub as_of_text: String,
+    /// The evaluation date itself, for renderers that need a date (the calendar file's stamp).
+    #[serde(skip)]
+    pub as_of_date: jiff::civil::Date,
     /// The review date as the report's language writes it.
     #[serde(skip)]
     pub content_reviewed_text: String,
@@ -180,6 +183,17 @@ impl Serialize for Areas {
     }
 }
 
+impl ReportSource {
+    /// A content source with its title in `lang`.
+    pub(super) fn new(source: &crate::content::Source, lang: Lang) -> ReportSource {
+        ReportSource {
+            title: source.title.get(lang).to_string(),
+            url: source.url.clone(),
+            kind: source.kind,
+        }
+    }
+}
+
 /// A report-level note, localized.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -198,6 +212,7 @@ impl Report {
             as_of: assessment.as_of.to_string(),
             content_reviewed: assessment.content_reviewed.to_string(),
             as_of_text: i18n::date(assessment.as_of, lang),
+            as_of_date: assessment.as_of,
             content_reviewed_text: i18n::date(assessment.content_reviewed, lang),
             lang,
             overall: assessment.overall,
@@ -289,11 +304,7 @@ fn finding(
         sources: texts
             .sources
             .iter()
-            .map(|s| ReportSource {
-                title: s.title.get(lang).to_string(),
-                url: s.url.clone(),
-                kind: s.kind,
-            })
+            .map(|s| ReportSource::new(s, lang))
             .collect(),
         why: f
             .rests_on

@@ -32,6 +32,12 @@ pub struct ReportTimelineEntry {
     /// Caveats that apply.
     #[serde(skip)]
     pub notes: Vec<String>,
+    /// The date itself, for renderers that need a date rather than its text (the calendar file).
+    #[serde(skip)]
+    pub on: jiff::civil::Date,
+    /// Where the entry's date rule comes from, titles in the report's language.
+    #[serde(skip)]
+    pub sources: Vec<super::model::ReportSource>,
 }
 
 /// The months a monthly record must cover.
@@ -108,6 +114,12 @@ fn entry(content: &Content, t: &TimelineItem, lang: Lang) -> ReportTimelineEntry
             .notes
             .iter()
             .map(|n| e.notes[*n].1.get(lang).to_string())
+            .collect(),
+        on: t.date,
+        sources: e
+            .sources
+            .iter()
+            .map(|s| super::model::ReportSource::new(s, lang))
             .collect(),
     }
 }

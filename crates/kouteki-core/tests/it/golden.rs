@@ -78,13 +78,15 @@ struct ExpectTable {
     expect: Expect,
 }
 
-struct Case {
-    path: PathBuf,
-    answers_text: String,
+/// One golden case: its file and its answers file (the part before `[expect]`).
+pub(crate) struct Case {
+    pub(crate) path: PathBuf,
+    pub(crate) answers_text: String,
     expect: Expect,
 }
 
-fn cases() -> Vec<Case> {
+/// Every golden case, in name order.
+pub(crate) fn cases() -> Vec<Case> {
     let dir = crate::fixtures("cases");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/cases exists")
@@ -111,7 +113,7 @@ fn read_case(path: &Path) -> Case {
     }
 }
 
-fn content() -> Content {
+pub(crate) fn content() -> Content {
     embedded::load_default().expect("embedded content is valid")
 }
 
@@ -159,7 +161,7 @@ fn every_case_gives_its_expected_result_in_both_languages() {
 
 /// The case's reports in English and Japanese, read as `eval` reads answers: the file must parse
 /// and fit the flow exactly (no missing or ignored answers).
-fn reports(content: &Content, case: &Case, name: &str) -> [Report; 2] {
+pub(crate) fn reports(content: &Content, case: &Case, name: &str) -> [Report; 2] {
     let source = SourceText::new(name, &case.answers_text);
     let file = answers_file::parse(content, &source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
     let as_of = file

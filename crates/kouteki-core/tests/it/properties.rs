@@ -1,5 +1,6 @@
 //! Property tests: whatever answers the interview can produce, on whatever date, assessment never
-//! panics, covers every area, is consistent with its own findings, and is deterministic. Malformed
+//! panics, covers every area, is consistent with its own findings, and is deterministic; without
+//! the answers added in 1.2 it gives what it gave before them. Malformed
 //! conditions and answers files are rejected with errors, never a panic.
 
 use std::sync::{Arc, OnceLock};
@@ -115,6 +116,49 @@ fn interview_answers(seeds: &[u64], as_of: Date) -> Interview {
     interview
 }
 
+/// The assessment of the same answers with every question added in 1.2 left unanswered, as a
+/// file written for content 1.1 has them, and a counter of the findings resting on a 1.2 question.
+fn without_1_2_answers<'c>(
+    content: &'c Content,
+    full: &Assessment,
+) -> (Assessment, impl Fn(&Assessment) -> usize + 'c) {
+    let is_new = |q: usize| since_1_2(&content.questions[q].since);
+    let mut answers = full.answers.clone();
+    for q in (0..content.questions.len()).filter(|q| is_new(*q)) {
+        answers.clear(q);
+    }
+    let counter = move |a: &Assessment| {
+        a.findings
+            .iter()
+            .filter(|f| f.rule(content).rests_on.iter().any(|q| is_new(*q)))
+            .count()
+    };
+    (assess(content, &answers, full.as_of), counter)
+}
+
+/// Whether a question's `since` is content 1.2 or later (`"1.10"` is later than `"1.2"`).
+fn since_1_2(since: &str) -> bool {
+    let mut parts = since.split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0)) >= (1, 2)
+}
+
+/// The findings that rest on no 1.2 question, with their severities.
+fn findings_before_1_2(content: &Content, a: &Assessment) -> Vec<(String, Severity)> {
+    let mut out: Vec<(String, Severity)> = a
+        .findings
+        .iter()
+        .map(|f| f.rule(content))
+        .filter(|r| {
+            r.rests_on
+                .iter()
+                .all(|q| content.questions[*q].since.as_str() < "1.2")
+        })
+        .map(|r| (r.id.clone(), r.severity))
+        .collect();
+    out.sort();
+    out
+}
+
 /// Each area's severity is that of its worst finding (`ok` without one); the overall is the worst
 /// finding, which is the worst area.
 fn areas_are_their_worst_findings(
@@ -223,6 +267,24 @@ proptest! {
         if let Some(date) = assessment.earliest_clean_application {
             prop_assert_eq!(Some(date), clean, "the latest clean entry");
         }
+    }
+
+    #[test]
+    fn without_the_1_2_answers_every_other_finding_stays_and_nothing_is_dated_by_them(
+        seeds in proptest::collection::vec(any::<u64>(), 1..40),
+        as_of in date_strategy(),
+    ) {
+        let content = content();
+        let full = interview_answers(&seeds, as_of).assess();
+        let (old, new_findings) = without_1_2_answers(&content, &full);
+        prop_assert_eq!(findings_before_1_2(&content, &full), findings_before_1_2(&content, &old), "the same findings and severities");
+        prop_assert!(new_findings(&old) == 0, "no finding rests on an unanswered 1.2 question");
+        prop_assert!(old.earliest_clean_application.is_none(), "no clean date without a month");
+        for item in &old.timeline {
+            let entry = &content.schedule.timeline[item.entry];
+            prop_assert!(!since_1_2(&content.questions[entry.rule.question()].since), "{} dated by a 1.2 answer", entry.id);
+        }
+        areas_are_their_worst_findings(&content, &old)?;
     }
 
     #[test]
