@@ -146,6 +146,43 @@ fn wording(text: &str) -> Option<String> {
     .map(|(_, why)| (*why).to_string())
 }
 
+/// The immigration office's full name, given once at its first mention in what a reader sees of a
+/// finding; after it, the short name.
+const OFFICE_LONG: &str = "地方出入国在留管理局（支局・出張所を含む）";
+
+/// The texts of a finding in the order they are read (explanation, actions, documents), joined: the
+/// immigration office is named in full at its first mention and by its short name after it.
+fn office_names(texts: &[&str]) -> Option<String> {
+    let text = texts.concat();
+    let first = text.find("出入国在留管理局")?;
+    let long_at = text.find(OFFICE_LONG);
+    if long_at.map(|at| at + "地方".len()) != Some(first) {
+        return Some(format!(
+            "the first mention of the immigration office is not 「{OFFICE_LONG}」"
+        ));
+    }
+    (text.matches(OFFICE_LONG).count() > 1 || text.matches("地方出入国在留管理局").count() > 1)
+        .then(|| "the immigration office is named in full again: after the first mention write 「出入国在留管理局」".into())
+}
+
+/// Each finding's (and each extra's) texts as read, for [`office_names`].
+fn office_failures(content: &Content) -> Vec<String> {
+    let mut out = Vec::new();
+    for rule in &content.rules {
+        let mut base = vec![rule.explanation.ja.as_str()];
+        base.extend(rule.actions.iter().map(|t| t.ja.as_str()));
+        base.extend(rule.documents.iter().map(|t| t.ja.as_str()));
+        out.extend(office_names(&base).map(|why| format!("rule `{}`: {why}", rule.id)));
+        for extra in &rule.extras {
+            let mut texts: Vec<&str> = extra.explanation.iter().map(|t| t.ja.as_str()).collect();
+            texts.extend(extra.actions.iter().map(|t| t.ja.as_str()));
+            texts.extend(extra.documents.iter().map(|t| t.ja.as_str()));
+            out.extend(office_names(&texts).map(|why| format!("rule `{}` extra: {why}", rule.id)));
+        }
+    }
+    out
+}
+
 /// Every lint failure of the pack, each with its place.
 fn failures(content: &Content) -> Vec<String> {
     let mut out = Vec::new();
@@ -171,6 +208,7 @@ fn failures(content: &Content) -> Vec<String> {
             )
         }));
     }
+    out.extend(office_failures(content));
     out
 }
 
@@ -201,4 +239,13 @@ fn the_lint_catches_each_rule_it_names() {
     assert!(wording("あなたは届出をしました").is_some());
     assert!(wording("原則として消極的に評価されます").is_some());
     assert!(wording("届出をしたとの回答です").is_none());
+    let long = format!("{OFFICE_LONG}で申請します。");
+    assert!(office_names(&[&long, "出入国在留管理局に相談"]).is_none());
+    assert!(
+        office_names(&["出入国在留管理局に相談"]).is_some(),
+        "short at first"
+    );
+    assert!(office_names(&[&long, &long]).is_some(), "full twice");
+    assert!(office_names(&["地方出入国在留管理局で", "地方出入国在留管理局に"]).is_some());
+    assert!(office_names(&["税務署で"]).is_none());
 }
