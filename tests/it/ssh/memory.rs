@@ -63,8 +63,10 @@ async fn sixty_four_sessions_at_the_largest_window_keep_the_server_under_300_mb(
         "64",
         "--max-per-ip",
         "64",
+        // Above the 64: the harness's probe of the port may still count as logging in while all
+        // 64 connect at once (seen once in CI: the 62nd was refused).
         "--max-unauthenticated",
-        "64",
+        "128",
         "--rate-per-ip",
         "10000",
         "--burst-per-ip",
