@@ -1,27 +1,56 @@
 //! Wrapping by display width (CJK characters are two columns and break between characters), done
 //! here rather than by the widgets so the views know each block's exact height.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// `text` wrapped to `width` columns, each line prefixed (first line with `first`, others with `rest`).
 pub fn wrap(text: &str, width: u16, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
+    wrapped(text, width, first, rest)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+/// Wrapped texts by what was wrapped: a frame wraps the same texts as the frame before, and
+/// wrapping was most of a keystroke's redraw. Bounded: cleared when full.
+type WrapCache = HashMap<(String, u16, String, String), Vec<String>>;
+
+/// [`wrap`]'s lines as text, from the cache when this text was wrapped the same way before.
+fn wrapped(text: &str, width: u16, first: &str, rest: &str) -> Vec<String> {
+    const MOST: usize = 4096;
+    static CACHE: OnceLock<Mutex<WrapCache>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    let key = (text.to_string(), width, first.to_string(), rest.to_string());
+    if let Some(lines) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return lines;
+    }
+    let lines = wrap_now(text, width, first, rest);
+    if let Ok(mut cache) = cache.lock() {
+        if cache.len() >= MOST {
+            cache.clear();
+        }
+        cache.insert(key, lines.clone());
+    }
+    lines
+}
+
+fn wrap_now(text: &str, width: u16, first: &str, rest: &str) -> Vec<String> {
     let width = usize::from(width).max(first.len().max(rest.len()) + 4);
     let options = kouteki_core::formats::wrap::options(width)
         .initial_indent(first)
         .subsequent_indent(rest);
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
     for paragraph in text.split('\n') {
         if paragraph.is_empty() {
-            lines.push(Line::default());
+            lines.push(String::new());
             continue;
         }
         for line in kouteki_core::formats::wrap::wrap(paragraph, &options) {
-            lines.extend(
-                split_columns(&line, width, rest)
-                    .into_iter()
-                    .map(|l| Line::from(Span::styled(l, style))),
-            );
+            lines.extend(split_columns(&line, width, rest));
         }
     }
     lines
