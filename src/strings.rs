@@ -20,7 +20,7 @@ pub mod tui {
         match lang {
             Lang::En => format!("Format: YYYY-MM (or 2025/7, 2025年7月) · up to {latest}"),
             Lang::Ja => format!(
-                "形式: 年-月(例 2025-07、2025/7、2025年7月) · {}年{}月まで",
+                "形式：年-月（例 2025-07、2025/7、2025年7月） · {}年{}月まで",
                 latest.year(),
                 latest.month()
             ),
@@ -97,7 +97,7 @@ pub mod tui {
             "日本での状況についていくつか質問し、分野ごとに公的義務を果たせているかを表示します。問題のない点、確認が必要な点、対応が必要な点を、用意する書類と根拠となる法令とあわせて示します。"
         );
         /// Welcome: the areas.
-        WELCOME_AREAS = ("It covers:", "確認する分野:");
+        WELCOME_AREAS = ("It covers:", "確認する分野：");
         /// Privacy, local.
         PRIVACY_LOCAL = (
             "Your answers stay on this computer. A draft is saved after each answer so you can resume.",
@@ -106,23 +106,23 @@ pub mod tui {
         /// Privacy, local without saving.
         PRIVACY_NO_SAVE = (
             "Your answers stay on this computer and are not saved (--no-save).",
-            "回答はこのコンピューターの中だけにあり、保存されません(--no-save)。"
+            "回答はこのコンピューターの中だけにあり、保存されません（--no-save）。"
         );
         /// Privacy over SSH.
         PRIVACY_SESSION = (
             "Your answers live only in the server's memory for this session and are gone when it ends, unless you agree to recording.",
-            "回答はこの接続の間だけサーバーのメモリー上にあり、終了すると消去されます(記録に同意した場合を除きます)。"
+            "回答はこの接続の間だけサーバーのメモリー上にあり、終了すると消去されます（記録に同意した場合を除きます）。"
         );
         /// Content review date label.
-        REVIEWED_ON = ("Content reviewed on", "内容の確認日:");
+        REVIEWED_ON = ("Content reviewed on", "内容の確認日：");
         /// Welcome menu: resume.
         RESUME = ("Resume your saved answers", "保存した回答から再開する");
         /// Welcome menu: start.
         START = ("Start the check", "チェックを始める");
         /// Welcome menu: start afresh when a draft exists.
-        START_AFRESH = ("Start afresh (discard the saved answers)", "最初から始める(保存した回答を破棄)");
+        START_AFRESH = ("Start afresh (discard the saved answers)", "最初から始める（保存した回答を破棄）");
         /// Welcome menu: language.
-        LANGUAGE = ("Language: English  (Enter: 日本語)", "言語: 日本語  (Enter: English)");
+        LANGUAGE = ("Language: English  (Enter: 日本語)", "言語：日本語  (Enter: English)");
         /// Progress: section.
         SECTION = ("Section", "セクション");
         /// Progress: question.
@@ -136,7 +136,7 @@ pub mod tui {
         /// Multi-choice hint.
         MULTI_HINT = ("Space ticks an option; Enter confirms.", "Spaceで選択/解除、Enterで確定します。");
         /// Field hint for dates.
-        DATE_HINT = ("Format: YYYY-MM-DD (or 2026/4/1, 2026年4月1日) · a real calendar date", "形式: 年-月-日(例 2026-04-01、2026/4/1、2026年4月1日) · 実在する日付");
+        DATE_HINT = ("Format: YYYY-MM-DD (or 2026/4/1, 2026年4月1日) · a real calendar date", "形式：年-月-日（例 2026-04-01、2026/4/1、2026年4月1日） · 実在する日付");
         /// Review title.
         REVIEW = ("Review your answers", "回答の確認");
         /// Review: show results.
@@ -146,7 +146,7 @@ pub mod tui {
         /// Banner: ok.
         BANNER_OK = ("No problems found", "問題は見つかりませんでした");
         /// Banner: info.
-        BANNER_INFO = ("No problems found: some information for you", "問題は見つかりませんでした(お知らせがあります)");
+        BANNER_INFO = ("No problems found: some information for you", "問題は見つかりませんでした（お知らせがあります）");
         /// Banner: caution.
         BANNER_CAUTION = ("Points to check", "確認が必要な点があります");
         /// Banner: violation.
@@ -156,9 +156,9 @@ pub mod tui {
         /// Too small.
         TOO_SMALL = ("Please enlarge the terminal", "ターミナルの画面を大きくしてください");
         /// Quit confirmation.
-        CONFIRM_QUIT = ("Quit kouteki? Your answers so far are kept. (y / n)", "終了しますか?ここまでの回答は保存されています。(y / n)");
+        CONFIRM_QUIT = ("Quit kouteki? Your answers so far are kept. (y / n)", "終了しますか？ここまでの回答は保存されています。（y / n）");
         /// Quit confirmation without saving.
-        CONFIRM_QUIT_NO_SAVE = ("Quit kouteki? Your answers will be lost. (y / n)", "終了しますか?回答は保存されません。(y / n)");
+        CONFIRM_QUIT_NO_SAVE = ("Quit kouteki? Your answers will be lost. (y / n)", "終了しますか？回答は保存されません。（y / n）");
         /// Help title.
         HELP = ("Keys", "キー操作");
         /// Help close hint.
@@ -188,9 +188,9 @@ pub mod tui {
         /// Hint: scroll a page.
         HINT_PAGE = ("scroll", "スクロール");
         /// Help: the detail on the whole screen.
-        HELP_ZOOM = ("Details on the whole screen (Esc: back)", "詳細を全画面で表示(Esc: 戻る)");
+        HELP_ZOOM = ("Details on the whole screen (Esc: back)", "詳細を全画面で表示（Esc: 戻る）");
         /// Help: scroll a page.
-        HELP_PAGE = ("Scroll a page (Home/End: top/end)", "1ページずつスクロール(Home/End: 先頭/末尾)");
+        HELP_PAGE = ("Scroll a page (Home/End: top/end)", "1ページずつスクロール（Home/End: 先頭/末尾）");
         /// Hint: save report.
         HINT_SAVE = ("save report", "レポート保存");
         /// Hint: restart.
@@ -200,7 +200,7 @@ pub mod tui {
         /// Recording consent question.
         RECORD_CONSENT = (
             "May your consultant keep a copy of your answers and this report? It is stored on the consultant's server, readable only by them. (y = yes / n = no)",
-            "回答とこの結果のコピーを相談先が保存してもよろしいですか?相談先のサーバーに、相談先のみが閲覧できる形で保存されます。(y = はい / n = いいえ)"
+            "回答とこの結果のコピーを相談先が保存してもよろしいですか？相談先のサーバーに、相談先のみが閲覧できる形で保存されます。（y = はい / n = いいえ）"
         );
         /// Report cannot be saved over SSH.
         REPORT_OVER_SSH = (
@@ -208,41 +208,41 @@ pub mod tui {
             "SSH接続ではお使いのコンピューターに保存できません。同意いただければ相談先がコピーを保存できます"
         );
         /// Report saved.
-        REPORT_SAVED = ("Report saved (readable only by you):", "レポートを保存しました(本人のみ閲覧可):");
+        REPORT_SAVED = ("Report saved (readable only by you):", "レポートを保存しました（本人のみ閲覧可）：");
         /// Calendar file saved.
-        CALENDAR_SAVED = ("Calendar saved (readable only by you):", "カレンダーを保存しました(本人のみ閲覧可):");
+        CALENDAR_SAVED = ("Calendar saved (readable only by you):", "カレンダーを保存しました（本人のみ閲覧可）：");
         /// Nothing to put in a calendar.
         NO_CALENDAR_DATES = ("No date from today on to put in a calendar", "今日以降の日付がないため、カレンダーに登録するものはありません");
         /// Report not saved.
-        REPORT_FAILED = ("Could not save the report:", "レポートを保存できませんでした:");
+        REPORT_FAILED = ("Could not save the report:", "レポートを保存できませんでした：");
         /// Draft not saved.
-        DRAFT_FAILED = ("Could not save your answers; they are kept only until you quit:", "回答を保存できませんでした。終了するまでは保持されます:");
+        DRAFT_FAILED = ("Could not save your answers; they are kept only until you quit:", "回答を保存できませんでした。終了するまでは保持されます：");
         /// Help: move.
         HELP_MOVE = ("Move", "移動");
         /// Help: confirm.
         HELP_CONFIRM = ("Confirm", "決定");
         /// Help: back.
-        HELP_BACK = ("Back (outside a text field)", "戻る(入力欄の外)");
+        HELP_BACK = ("Back (outside a text field)", "戻る（入力欄の外）");
         /// Help: tick.
-        HELP_TOGGLE = ("Tick an option (multi choice)", "選択/解除(複数選択)");
+        HELP_TOGGLE = ("Tick an option (multi choice)", "選択/解除（複数選択）");
         /// Help: panes.
-        HELP_PANE = ("Switch panes (result)", "表示の切替(結果画面)");
+        HELP_PANE = ("Switch panes (result)", "表示の切替（結果画面）");
         /// Help: language.
         HELP_LANG = ("English / 日本語", "English / 日本語");
         /// Help: this help.
         HELP_HELP = ("This help", "このヘルプ");
         /// Help: save.
-        HELP_SAVE = ("Save the report (result)", "レポートを保存(結果画面)");
+        HELP_SAVE = ("Save the report (result)", "レポートを保存（結果画面）");
         /// Help: save the HTML report.
-        HELP_SAVE_HTML = ("Save the report as HTML to print (result)", "印刷用のHTMLでレポートを保存(結果画面)");
+        HELP_SAVE_HTML = ("Save the report as HTML to print (result)", "印刷用のHTMLでレポートを保存（結果画面）");
         /// Help: save the calendar file.
-        HELP_SAVE_CALENDAR = ("Save a calendar of the coming dates (result)", "今後の日程をカレンダー(.ics)で保存(結果画面)");
+        HELP_SAVE_CALENDAR = ("Save a calendar of the coming dates (result)", "今後の日程をカレンダー（.ics）で保存（結果画面）");
         /// Help: change answers.
-        HELP_CHANGE = ("Change answers (result)", "回答を変更(結果画面)");
+        HELP_CHANGE = ("Change answers (result)", "回答を変更（結果画面）");
         /// Help: restart.
-        HELP_RESTART = ("Restart (result)", "やり直す(結果画面)");
+        HELP_RESTART = ("Restart (result)", "やり直す（結果画面）");
         /// Help: quit.
-        HELP_QUIT = ("Quit (asks first)", "終了(確認あり)");
+        HELP_QUIT = ("Quit (asks first)", "終了（確認あり）");
         /// Help: quit at once.
         HELP_FORCE_QUIT = ("Quit at once", "すぐに終了");
         /// Hint: the consultant leaves.
@@ -254,11 +254,11 @@ pub mod tui {
         /// Help: the consultant's note.
         HELP_NOTE = ("Write a note on the selected finding", "選択した項目に相談者へのメモを書く");
         /// Help: marks.
-        HELP_MARK = ("Mark to discuss (again: unmark)", "相談したい項目に印(もう一度で解除)");
+        HELP_MARK = ("Mark to discuss (again: unmark)", "相談したい項目に印（もう一度で解除）");
         /// Help: F2.
-        HELP_CONSULTANT = ("Consultant: watch → answer too → remove", "相談員: 閲覧のみ → 回答も可 → 退出");
+        HELP_CONSULTANT = ("Consultant: watch → answer too → remove", "相談員：閲覧のみ → 回答も可 → 退出");
         /// The session code's label.
-        SESSION_CODE = ("Session code:", "セッションコード:");
+        SESSION_CODE = ("Session code:", "セッションコード：");
         /// The line beside the session code on the welcome screen.
         SESSION_CODE_LINE = ("Read this code to your consultant if they should join.", "相談員に参加してもらう場合は、このコードを相談員に伝えてください。");
         /// Notice: the consultant left (`{name}` is replaced).
@@ -268,17 +268,17 @@ pub mod tui {
         /// Notice: a request to join was not answered.
         JOIN_NOT_ANSWERED = ("{name} asked to join and was not let in (no answer).", "{name}さんの参加依頼は、応答がなかったため許可しませんでした。");
         /// The consultant's note field.
-        NOTE_FIELD = ("Note for the client (Enter: attach · Esc: cancel):", "相談者へのメモ(Enter: 追加 ・ Esc: 取消):");
+        NOTE_FIELD = ("Note for the client (Enter: attach · Esc: cancel):", "相談者へのメモ（Enter: 追加 ・ Esc: 取消）：");
         /// The result's entry listing marks and notes.
         TO_DISCUSS = ("To discuss with your consultant", "相談員と話したいこと");
         /// Label of a consultant's note under a finding (`{name}` is replaced).
-        NOTE_FROM = ("Note from consultant {name}:", "相談員 {name} さんからのメモ:");
+        NOTE_FROM = ("Note from consultant {name}:", "相談員 {name} さんからのメモ：");
         /// Beside something marked.
         MARKED = ("marked to discuss", "相談したい項目");
         /// In "to discuss": a question not answered yet.
-        NOT_ANSWERED = ("(not answered)", "(未回答)");
+        NOT_ANSWERED = ("(not answered)", "（未回答）");
         /// Welcome: resume a kept session by code.
-        RESUME_SESSION = ("Resume a session: type its code", "中断したセッションを再開する(コードを入力)");
+        RESUME_SESSION = ("Resume a session: type its code", "中断したセッションを再開する（コードを入力）");
         /// The resume screen's title.
         RESUME_TITLE = ("Resume a session", "セッションの再開");
         /// The resume screen's explanation.
@@ -293,7 +293,7 @@ pub mod tui {
         /// The resume screen's keys.
         RESUME_KEYS = ("Enter: resume · ←: back", "Enter: 再開 ・ ←: 戻る");
         /// The offer to a key's client (`{code}` is replaced).
-        RESUME_OFFER = ("Resume session {code}? Enter: resume · n: start new", "セッション {code} を再開しますか? Enter: 再開 ・ n: 新しく始める");
+        RESUME_OFFER = ("Resume session {code}? Enter: resume · n: start new", "セッション {code} を再開しますか？ Enter: 再開 ・ n: 新しく始める");
         /// Notice: the client's connection dropped.
         CLIENT_AWAY = ("The client's connection dropped; the session is kept for them.", "相談者の接続が切れました。セッションは保持されています。");
         /// Notice: the client is back.
@@ -307,9 +307,9 @@ pub mod tui {
 pub mod plain {
     kouteki_core::texts! {
         /// Commands reminder.
-        COMMANDS = ("(b = back, q = quit, ? = why we ask)", "(b = 戻る、q = 終了、? = 質問の理由)");
+        COMMANDS = ("(b = back, q = quit, ? = why we ask)", "（b = 戻る、q = 終了、? = 質問の理由）");
         /// Multi-choice prompt.
-        MULTI = ("Numbers separated by commas, or 0 for none", "番号をカンマ区切りで入力(なしは 0)");
+        MULTI = ("Numbers separated by commas, or 0 for none", "番号をカンマ区切りで入力（なしは 0）");
         /// Choice prompt.
         CHOOSE = ("Number", "番号");
         /// Answer prompt.
@@ -317,7 +317,7 @@ pub mod plain {
         /// Invalid choice.
         BAD_CHOICE = ("Please enter one of the numbers shown.", "表示された番号を入力してください。");
         /// Review heading.
-        REVIEW = ("Your answers:", "回答の確認:");
+        REVIEW = ("Your answers:", "回答の確認：");
         /// Review prompt.
         REVIEW_PROMPT = ("Press Enter to see the result, or type a number to change that answer", "Enterで結果を表示します。回答を変更する場合はその番号を入力してください");
         /// Progress word.
@@ -384,7 +384,7 @@ pub mod console {
                 "Codes starting with {name}- belong to server {name}: connect your console to {host} port {port} ({command}) and type the code there."
             ),
             Lang::Ja => format!(
-                "{name}- で始まるコードはサーバー {name} のものです。コンソールを {host} のポート {port} に接続し直し({command})、そこでコードを入力してください。"
+                "{name}- で始まるコードはサーバー {name} のものです。コンソールを {host} のポート {port} に接続し直し（{command}）、そこでコードを入力してください。"
             ),
         }
     }
@@ -393,20 +393,20 @@ pub mod console {
         /// The console's title.
         TITLE = ("kouteki · consultant console", "kouteki · 相談員コンソール");
         /// Who is signed in (followed by the name).
-        SIGNED_IN = ("Signed in as", "ログイン中:");
+        SIGNED_IN = ("Signed in as", "ログイン中：");
         /// What to do.
         INTRO = (
             "Ask your client for the session code shown at the top of their screen, type it and press Enter. The client decides whether you may watch, or answer with them.",
             "相談者の画面上部に表示されているセッションコードを聞き、入力してEnterを押してください。閲覧だけか、一緒に回答できるかは相談者が決めます。"
         );
         /// The code field's label.
-        CODE = ("Session code:", "セッションコード:");
+        CODE = ("Session code:", "セッションコード：");
         /// The keys.
         KEYS = ("Enter: ask to join · L: 日本語 · Esc: quit", "Enter: 参加を依頼 ・ L: English ・ Esc: 終了");
         /// A code that is wrong, or of no session.
         NO_SUCH_SESSION = ("No such session.", "該当するセッションはありません。");
         /// Waiting for the client.
-        WAITING = ("Asking the client… (they have 60 seconds to answer)", "相談者の応答を待っています…(60秒以内)");
+        WAITING = ("Asking the client… (they have 60 seconds to answer)", "相談者の応答を待っています…（60秒以内）");
         /// The client refused.
         REFUSED = ("The client refused.", "相談者が参加を断りました。");
         /// No answer in time.

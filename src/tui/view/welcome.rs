@@ -100,7 +100,7 @@ fn about_lines(app: &App, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
         "{} {} {}",
         pack.disclaimer.get(lang),
         w::REVIEWED_ON.get(lang),
-        pack.reviewed
+        kouteki_core::i18n::date(pack.reviewed, lang)
     );
     lines.extend(wrap(&notice, width, "", "", theme.dim()));
     lines

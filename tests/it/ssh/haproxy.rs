@@ -270,7 +270,7 @@ async fn behind_haproxy_a_code_names_its_instance_and_the_other_instance_says_wh
     wrong.send(b"\r").await;
     let port = direct[here].port();
     let told_ja = format!(
-        "{name}-で始まるコードはサーバー{name}のものです。コンソールを127.0.0.1のポート{port}に接続し直し(ssh-p{port}127.0.0.1)、そこでコードを入力してください。"
+        "{name}-で始まるコードはサーバー{name}のものです。コンソールを127.0.0.1のポート{port}に接続し直し（ssh-p{port}127.0.0.1）、そこでコードを入力してください。"
     );
     let screen = wrong
         .wait_for("where to connect, in Japanese", |s| {
