@@ -32,21 +32,29 @@ fn result_app() -> (App, Viewer) {
     (app, viewer)
 }
 
+/// One ↓ or ↑ (in turn) through the key table, the update and a redraw.
+fn keystroke(
+    app: &mut App,
+    viewer: &mut Viewer,
+    terminal: &mut Terminal<TestBackend>,
+    down: &mut bool,
+) {
+    let key = if *down { Key::Down } else { Key::Up };
+    *down = !*down;
+    if let Some(message) = message_for(app, viewer, key) {
+        black_box(app.update(viewer, message));
+    }
+    terminal
+        .draw(|frame| view(app, viewer, frame))
+        .expect("draw");
+}
+
 fn benches(c: &mut Criterion) {
     let (mut app, mut viewer) = result_app();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     let mut down = true;
     c.bench_function("result screen 200x60: keystroke to redrawn frame", |b| {
-        b.iter(|| {
-            let key = if down { Key::Down } else { Key::Up };
-            down = !down;
-            if let Some(message) = message_for(&app, &viewer, key) {
-                black_box(app.update(&mut viewer, message));
-            }
-            terminal
-                .draw(|frame| view(&app, &viewer, frame))
-                .expect("draw");
-        });
+        b.iter(|| keystroke(&mut app, &mut viewer, &mut terminal, &mut down));
     });
     let content = Arc::new(embedded::load_default().expect("valid"));
     let mut app = App::new(
@@ -59,16 +67,7 @@ fn benches(c: &mut Criterion) {
     app.update(&mut viewer, message);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     c.bench_function("first question 80x24: keystroke to redrawn frame", |b| {
-        b.iter(|| {
-            let key = if down { Key::Down } else { Key::Up };
-            down = !down;
-            if let Some(message) = message_for(&app, &viewer, key) {
-                black_box(app.update(&mut viewer, message));
-            }
-            terminal
-                .draw(|frame| view(&app, &viewer, frame))
-                .expect("draw");
-        });
+        b.iter(|| keystroke(&mut app, &mut viewer, &mut terminal, &mut down));
     });
     c.bench_function(
         "start: load content, build the app, draw the welcome at 80x24",

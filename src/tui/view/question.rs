@@ -22,18 +22,23 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     let Some((q, field)) = app.question() else {
         return;
     };
-    let [progress, gauge, _, _] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [progress, gauge, _, _] = rows(area);
     draw_progress(app, viewer, frame, progress, gauge, q);
     let (main_area, help) = regions(app, viewer, area, (q, field));
     let main = main_lines(app, viewer, (q, field), main_area.width);
     draw_main(viewer, frame, main_area, main);
     draw_help(app, viewer, frame, help, q);
+}
+
+/// The progress label, its gauge, a blank row, and the body.
+fn rows(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area)
 }
 
 /// The progress rows, then the question and its help box: side by side from 100 columns; below
@@ -45,13 +50,7 @@ fn regions(
     area: Rect,
     (q, field): (QuestionIdx, &Field),
 ) -> (Rect, Rect) {
-    let [_, _, _, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
+    let [_, _, _, body] = rows(area);
     if super::side_by_side(body) {
         let [main, help] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])

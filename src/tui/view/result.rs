@@ -323,14 +323,20 @@ fn draw_card_lines(viewer: &Viewer, frame: &mut Frame, area: Rect, report: &Repo
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn card_line(summary: &AreaSummary, viewer: &Viewer, width: u16) -> Line<'static> {
-    let (severity, lang) = (summary.severity, viewer.lang);
-    let status = format!(
+/// What a card never cuts: the symbol, the severity word and the count (`✖ Action needed (2)`).
+fn card_status(summary: &AreaSummary, lang: kouteki_core::lang::Lang) -> String {
+    let severity = summary.severity;
+    format!(
         "{} {} ({})",
         severity.symbol(),
         severity.label(lang),
         summary.findings
-    );
+    )
+}
+
+fn card_line(summary: &AreaSummary, viewer: &Viewer, width: u16) -> Line<'static> {
+    let (severity, lang) = (summary.severity, viewer.lang);
+    let status = card_status(summary, lang);
     let room = usize::from(width).saturating_sub(status.width() + 2);
     let full = summary.area.title().get(lang).to_string();
     let title = if full.width() <= room {
@@ -349,12 +355,7 @@ fn card_line(summary: &AreaSummary, viewer: &Viewer, width: u16) -> Line<'static
 /// the area's name as fits.
 fn card_lines(summary: &AreaSummary, viewer: &Viewer, inner: Rect) -> Vec<Line<'static>> {
     let (severity, lang) = (summary.severity, viewer.lang);
-    let status = format!(
-        "{} {} ({})",
-        severity.symbol(),
-        severity.label(lang),
-        summary.findings
-    );
+    let status = card_status(summary, lang);
     let mut lines = wrap(
         &status,
         inner.width,

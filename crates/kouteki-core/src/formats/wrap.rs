@@ -78,8 +78,9 @@ fn phrase_ends(text: &str) -> Vec<usize> {
     ends
 }
 
-/// Words split at spaces; a word with Japanese in it is split again into its phrases.
-fn phrase_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
+/// Words split at spaces; a word with Japanese in it is split again at the byte offsets `ends`
+/// gives for it (each the end of a part), the others by Unicode's rules.
+fn japanese_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>, ends: fn(&str) -> Vec<usize>) {
     for word in WordSeparator::AsciiSpace.find_words(text) {
         let start = offset(text, word.word);
         let with_space = &text[start..start + word.word.len() + word.whitespace.len()];
@@ -88,17 +89,24 @@ fn phrase_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
             continue;
         }
         let mut from = 0;
-        let ends = phrase_ends(word.word);
+        let ends = ends(word.word);
         for (i, end) in ends.iter().enumerate() {
             let to = if i + 1 == ends.len() {
                 with_space.len()
             } else {
                 *end
             };
-            words.push(Word::from(&with_space[from..to]));
+            if to > from {
+                words.push(Word::from(&with_space[from..to]));
+            }
             from = to;
         }
     }
+}
+
+/// Words split at spaces; a word with Japanese in it is split again into its phrases.
+fn phrase_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
+    japanese_words(text, words, phrase_ends);
 }
 
 /// Where `part`, a slice of `text`, starts in it.
@@ -122,30 +130,27 @@ fn script(c: char) -> u8 {
     }
 }
 
-/// Words split at spaces; a word with Japanese in it is split again where its script changes and
-/// after a middle dot or a comma.
-fn script_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
-    for word in WordSeparator::AsciiSpace.find_words(text) {
-        let start = offset(text, word.word);
-        let with_space = &text[start..start + word.word.len() + word.whitespace.len()];
-        if !word.word.chars().any(is_japanese) {
-            unicode_words(with_space, words);
-            continue;
+/// Where a Japanese word's parts end when it is split where its script changes and after a middle
+/// dot or a comma.
+fn script_ends(word: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut previous: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        let cut = previous.is_some_and(|p| {
+            matches!(p, '・' | '、' | '。') || (script(p) != script(c) && script(c) != 0)
+        });
+        if cut && i > 0 {
+            ends.push(i);
         }
-        let mut from = 0;
-        let mut previous: Option<char> = None;
-        for (i, c) in word.word.char_indices() {
-            let cut = previous.is_some_and(|p| {
-                matches!(p, '・' | '、' | '。') || (script(p) != script(c) && script(c) != 0)
-            });
-            if cut && i > from {
-                words.push(Word::from(&with_space[from..i]));
-                from = i;
-            }
-            previous = Some(c);
-        }
-        words.push(Word::from(&with_space[from..]));
+        previous = Some(c);
     }
+    ends.push(word.len());
+    ends
+}
+
+/// Words split at spaces; a word with Japanese in it is split again where its script changes.
+fn script_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
+    japanese_words(text, words, script_ends);
 }
 
 /// The words of a line when a phrase does not fit: URLs whole, Japanese between its words.
