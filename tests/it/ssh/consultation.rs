@@ -448,8 +448,11 @@ async fn marks_and_notes_reach_the_result_and_the_recording() {
         let value = value
             .as_str()
             .map_or_else(|| value.to_string(), str::to_string);
+        // The log is every test's: a short plain word (`none`, `paid`) is also the log's own
+        // vocabulary (`method="none"`), so only values that could not be are looked for.
+        let distinctive = value.len() >= 5 || value.contains(['_', '-']);
         assert!(
-            value.len() < 4 || !logs.contains(&value),
+            !distinctive || !logs.contains(&value),
             "the answer to {id} ({value}) in the log"
         );
     }

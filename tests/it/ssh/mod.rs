@@ -1458,26 +1458,14 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
     }
     // The recorded answers carry their date and language: `kouteki eval` on them, with no flags,
     // gives the very report recorded beside them.
-    let eval = std::process::Command::new(env!("CARGO_BIN_EXE_kouteki"))
-        .args(["eval", "--format", "markdown", "--answers"])
-        .arg(&files[2])
-        .output()
-        .expect("kouteki eval runs");
-    assert!(eval.status.success(), "{eval:?}");
     assert_eq!(
-        String::from_utf8_lossy(&eval.stdout),
+        eval_recording("markdown", &files[2]),
         report,
         "eval on the recording reproduces its report"
     );
     let calendar = std::fs::read_to_string(&files[0]).expect("the calendar");
-    let eval = std::process::Command::new(env!("CARGO_BIN_EXE_kouteki"))
-        .args(["eval", "--format", "ics", "--answers"])
-        .arg(&files[2])
-        .output()
-        .expect("kouteki eval runs");
-    assert!(eval.status.success(), "{eval:?}");
     assert_eq!(
-        String::from_utf8_lossy(&eval.stdout),
+        eval_recording("ics", &files[2]),
         calendar,
         "eval on the recording reproduces its calendar"
     );
@@ -1497,4 +1485,16 @@ async fn recording_is_asked_and_writes_private_files_only_on_yes() {
         "no consent question without --record-dir:\n{screen}"
     );
     stop(server).await;
+}
+
+/// `kouteki eval --format FORMAT` on a recorded answers file, with no other flag (the file carries
+/// its date and language).
+fn eval_recording(format: &str, answers: &std::path::Path) -> String {
+    let eval = std::process::Command::new(env!("CARGO_BIN_EXE_kouteki"))
+        .args(["eval", "--format", format, "--answers"])
+        .arg(answers)
+        .output()
+        .expect("kouteki eval runs");
+    assert!(eval.status.success(), "{eval:?}");
+    String::from_utf8_lossy(&eval.stdout).into_owned()
 }
