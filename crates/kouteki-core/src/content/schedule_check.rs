@@ -170,6 +170,31 @@ impl Checker<'_, '_> {
         value
     }
 
+    /// Where `name` stands among `ids`; where it is not there, an error at it that names the field,
+    /// the kind of thing it should name and the nearest id.
+    fn find<'i>(
+        &mut self,
+        name: &Spanned<String>,
+        ids: impl Iterator<Item = &'i str> + Clone,
+        (field, kind): (&str, &str),
+        subject: &str,
+    ) -> Option<usize> {
+        let found = ids.clone().position(|id| id == name.get_ref());
+        if found.is_none() {
+            let hint = crate::formats::suggest::did_you_mean(name.get_ref(), ids);
+            self.diag.error(
+                self.source,
+                name.span().start,
+                subject,
+                format!(
+                    "`{field}` names an unknown {kind} `{}`{hint}",
+                    name.get_ref()
+                ),
+            );
+        }
+        found
+    }
+
     /// The question `of` names, which must have the type the rule reads.
     fn question_of(
         &mut self,
@@ -178,19 +203,9 @@ impl Checker<'_, '_> {
         rule: &str,
         subject: &str,
     ) -> Option<QuestionIdx> {
-        let Some(q) = self.questions.iter().position(|q| &q.id == of.get_ref()) else {
-            let hint = crate::formats::suggest::did_you_mean(
-                of.get_ref(),
-                self.questions.iter().map(|q| q.id.as_str()),
-            );
-            self.diag.error(
-                self.source,
-                of.span().start,
-                subject,
-                format!("`of` names an unknown question `{}`{hint}", of.get_ref()),
-            );
-            return None;
-        };
+        let questions = self.questions;
+        let ids = questions.iter().map(|q| q.id.as_str());
+        let q = self.find(of, ids, ("of", "question"), subject)?;
         let found = self.questions[q].kind.question_type();
         if found != wanted {
             self.diag.error(
@@ -370,20 +385,9 @@ impl Checker<'_, '_> {
         raw.findings
             .iter()
             .filter_map(|id| {
-                let found = self.rules.iter().position(|r| &r.id == id.get_ref());
-                if found.is_none() {
-                    let hint = crate::formats::suggest::did_you_mean(
-                        id.get_ref(),
-                        self.rules.iter().map(|r| r.id.as_str()),
-                    );
-                    self.diag.error(
-                        self.source,
-                        id.span().start,
-                        subject,
-                        format!("`findings` names an unknown rule `{}`{hint}", id.get_ref()),
-                    );
-                }
-                found
+                let rules = self.rules;
+                let ids = rules.iter().map(|r| r.id.as_str());
+                self.find(id, ids, ("findings", "rule"), subject)
             })
             .collect()
     }
