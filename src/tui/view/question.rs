@@ -24,10 +24,9 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     };
     let [progress, gauge, _, _] = rows(area);
     draw_progress(app, viewer, frame, progress, gauge, q);
-    let (main_area, help) = regions(app, viewer, area, (q, field));
-    let main = main_lines(app, viewer, (q, field), main_area.width);
-    draw_main(viewer, frame, main_area, main);
-    draw_help(app, viewer, frame, help, q);
+    let laid = lay_out(app, viewer, area, (q, field));
+    draw_main(viewer, frame, laid.main, laid.main_lines);
+    draw_help(viewer, frame, (laid.help, laid.help_lines), q);
 }
 
 /// The progress label, its gauge, a blank row, and the body.
@@ -41,29 +40,45 @@ fn rows(area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
-/// The progress rows, then the question and its help box: side by side from 100 columns; below
+/// Where the question and its help box go, with their lines wrapped to where they go.
+struct Laid {
+    main: Rect,
+    main_lines: MainLines,
+    help: Rect,
+    help_lines: Vec<Line<'static>>,
+}
+
+/// Under the progress rows, the question and its help box: side by side from 100 columns; below
 /// that the help box under the question, with the rows the question does not need (at least 5,
-/// at most what it holds).
-fn regions(
-    app: &App,
-    viewer: &Viewer,
-    area: Rect,
-    (q, field): (QuestionIdx, &Field),
-) -> (Rect, Rect) {
+/// at most what it holds). Each text is wrapped once, at the width it is drawn at.
+fn lay_out(app: &App, viewer: &Viewer, area: Rect, (q, field): (QuestionIdx, &Field)) -> Laid {
     let [_, _, _, body] = rows(area);
+    let inner_width = |help: Rect| help_block(viewer).inner(help).width;
     if super::side_by_side(body) {
         let [main, help] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
                 .spacing(1)
                 .areas(body);
-        (main, help)
-    } else {
-        let needed = main_lines(app, viewer, (q, field), body.width).lines.len() as u16;
-        let holds = help_lines(app, viewer, q, body.width.saturating_sub(2)).len() as u16 + 2;
-        let help_height = body.height.saturating_sub(needed + 1).min(holds).max(5);
-        let [main, help] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(help_height)]).areas(body);
-        (main, help)
+        return Laid {
+            main,
+            main_lines: main_lines(app, viewer, (q, field), main.width),
+            help,
+            help_lines: help_lines(app, viewer, q, inner_width(help)),
+        };
+    }
+    // Stacked, both are as wide as the body (the help box less its borders).
+    let main_lines = main_lines(app, viewer, (q, field), body.width);
+    let help_lines = help_lines(app, viewer, q, inner_width(body));
+    let needed = main_lines.lines.len() as u16;
+    let holds = help_lines.len() as u16 + 2;
+    let help_height = body.height.saturating_sub(needed + 1).min(holds).max(5);
+    let [main, help] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(help_height)]).areas(body);
+    Laid {
+        main,
+        main_lines,
+        help,
+        help_lines,
     }
 }
 
@@ -74,10 +89,10 @@ pub fn help_extent(
     area: Rect,
     (q, field): (QuestionIdx, &Field),
 ) -> (u16, u16) {
-    let inner = help_block(viewer).inner(regions(app, viewer, area, (q, field)).1);
-    let lines = help_lines(app, viewer, q, inner.width).len() as u16;
+    let laid = lay_out(app, viewer, area, (q, field));
+    let inner = help_block(viewer).inner(laid.help);
     (
-        lines.saturating_sub(inner.height),
+        (laid.help_lines.len() as u16).saturating_sub(inner.height),
         inner.height.saturating_sub(1).max(1),
     )
 }
@@ -365,10 +380,14 @@ fn help_lines(app: &App, viewer: &Viewer, q: QuestionIdx, width: u16) -> Vec<Lin
 
 /// The help box, scrolled where the viewer scrolled it (PgUp/PgDn), saying in its bottom border
 /// how many lines are above and below.
-fn draw_help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, q: QuestionIdx) {
+fn draw_help(
+    viewer: &Viewer,
+    frame: &mut Frame,
+    (area, lines): (Rect, Vec<Line<'static>>),
+    q: QuestionIdx,
+) {
     let block = help_block(viewer);
     let inner = block.inner(area);
-    let lines = help_lines(app, viewer, q, inner.width);
     let max = (lines.len() as u16).saturating_sub(inner.height);
     let scroll = viewer.help_box.offset(q).min(max);
     let below = max - scroll;

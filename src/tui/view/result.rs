@@ -130,6 +130,8 @@ struct Laid<'a> {
     entries: Vec<Entry<'a>>,
     selected: usize,
     regions: Regions,
+    /// The findings list's lines, wrapped to the list (`None` while the detail is zoomed).
+    list: Option<ListLines>,
     /// The detail pane's block (its borders depend on the layout).
     detail_block: Block<'static>,
     /// Rows for the time axis at the top of the detail (the Timeline entry only).
@@ -148,18 +150,27 @@ fn lay_out<'a>(app: &App, view: &'a ResultView, viewer: &Viewer, body: Rect) -> 
         .map(|entry| Entry::of(entry, report))
         .collect();
     let selected = view.selected.min(entries.len() - 1);
-    let list_rows = list_lines(
-        &entries,
-        selected,
-        viewer,
-        (report, app.discussion()),
-        body.width,
-    )
-    .0
-    .len() as u16;
     let zoomed = viewer.detail.zoomed;
+    let wide = super::side_by_side(body);
+    let list_at = |width| {
+        list_lines(
+            &entries,
+            selected,
+            viewer,
+            (report, app.discussion()),
+            width,
+        )
+    };
+    // Stacked, the list is as wide as the body and its height depends on its lines.
+    let stacked = (!zoomed && !wide).then(|| list_at(body.width));
+    let list_rows = stacked.as_ref().map_or(0, |l| l.lines.len() as u16);
     let regions = Regions::of(body, zoomed, list_rows);
-    let detail_block = if zoomed || super::side_by_side(body) {
+    let list = stacked.or_else(|| {
+        regions
+            .list
+            .map(|rect| list_at(list_block(viewer, wide).inner(rect).width))
+    });
+    let detail_block = if zoomed || wide {
         Block::bordered()
     } else {
         // The bottom border carries the "↓ 12 more" sign.
@@ -182,6 +193,7 @@ fn lay_out<'a>(app: &App, view: &'a ResultView, viewer: &Viewer, body: Rect) -> 
         entries,
         selected,
         regions,
+        list,
         detail_block,
         axis_rows,
         lines,
@@ -200,40 +212,33 @@ pub fn detail_extent(app: &App, view: &ResultView, viewer: &Viewer, body: Rect) 
 /// Draws the result screen.
 pub fn draw(app: &App, view: &ResultView, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     let report = view.reports.get(viewer.lang);
-    let talk = app.discussion();
-    let laid = lay_out(app, view, viewer, area);
+    let mut laid = lay_out(app, view, viewer, area);
     let regions = &laid.regions;
-    if let Some(list) = regions.list {
+    if let (Some(rect), Some(list)) = (regions.list, laid.list.take()) {
+        let wide = super::side_by_side(area);
         draw_banner(viewer, frame, regions.banner, report.overall);
-        if super::side_by_side(area) {
+        if wide {
             draw_cards(viewer, frame, regions.cards, report);
         } else {
             draw_card_lines(viewer, frame, regions.cards, report);
         }
-        let focused = viewer.detail.focused;
-        let borders = if super::side_by_side(area) {
-            Borders::ALL
-        } else {
-            Borders::TOP
-        };
-        let list_block = pane(viewer.theme, !focused)
-            .borders(borders)
-            .title(Span::styled(
-                format!(" {} ", ui::FINDINGS.get(viewer.lang)),
-                viewer.theme.heading(),
-            ));
-        let inner = list_block.inner(list);
-        frame.render_widget(list_block, list);
-        draw_list(
-            viewer,
-            frame,
-            inner,
-            (&laid.entries, laid.selected),
-            (report, talk),
-            !focused,
-        );
+        let block = list_block(viewer, wide);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        draw_list(frame, inner, list, !viewer.detail.focused);
     }
     draw_detail(viewer, frame, report, laid);
+}
+
+/// The findings list's pane: boxed on a wide screen, a rule with its title when stacked.
+fn list_block(viewer: &Viewer, wide: bool) -> Block<'static> {
+    let borders = if wide { Borders::ALL } else { Borders::TOP };
+    pane(viewer.theme, !viewer.detail.focused)
+        .borders(borders)
+        .title(Span::styled(
+            format!(" {} ", ui::FINDINGS.get(viewer.lang)),
+            viewer.theme.heading(),
+        ))
 }
 
 /// The detail pane: the entry's text scrolled where the viewer scrolled it (never past its end),
@@ -405,17 +410,25 @@ fn entry_row(entry: &Entry, viewer: &Viewer) -> (&'static str, Style, String) {
     }
 }
 
-/// The list's lines and which of them is the selected entry's first.
+/// The findings list's lines, and where the selected entry's are among them.
+struct ListLines {
+    lines: Vec<Line<'static>>,
+    /// The selected entry's first line.
+    selected_line: usize,
+    /// How many lines the selected entry takes.
+    selected_rows: usize,
+}
+
 fn list_lines(
     entries: &[Entry],
     selected: usize,
     viewer: &Viewer,
     (report, talk): (&Report, &Discussion),
     width: u16,
-) -> (Vec<Line<'static>>, usize) {
+) -> ListLines {
     let theme = viewer.theme;
     let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
+    let (mut selected_line, mut selected_rows) = (0, 0);
     if report.findings.is_empty() {
         lines.push(Line::from(Span::styled(
             ui::NO_FINDINGS.get(viewer.lang),
@@ -431,26 +444,27 @@ fn list_lines(
                 theme.heading(),
             )));
         }
-        if i == selected {
-            selected_line = lines.len();
-        }
         let marked = entry.mark().is_some_and(|m| talk.is_marked(&m));
-        lines.extend(list_row(entry, (i == selected, marked), viewer, width));
+        let row = list_row(entry, (i == selected, marked), viewer, width);
+        if i == selected {
+            (selected_line, selected_rows) = (lines.len(), row.len());
+        }
+        lines.extend(row);
     }
-    (lines, selected_line)
+    ListLines {
+        lines,
+        selected_line,
+        selected_rows,
+    }
 }
 
-fn draw_list(
-    viewer: &Viewer,
-    frame: &mut Frame,
-    inner: Rect,
-    (entries, selected): (&[Entry], usize),
-    talk: (&Report, &Discussion),
-    focus: bool,
-) {
-    let (lines, selected_line) = list_lines(entries, selected, viewer, talk, inner.width);
+fn draw_list(frame: &mut Frame, inner: Rect, list: ListLines, focus: bool) {
+    let ListLines {
+        lines,
+        selected_line,
+        selected_rows: rows,
+    } = list;
     let height = usize::from(inner.height);
-    let rows = list_row(&entries[selected], (true, false), viewer, inner.width).len();
     // Keep the whole selected entry in sight, with a line of context below where there is room.
     let scroll = (selected_line + rows + 1)
         .saturating_sub(height)
