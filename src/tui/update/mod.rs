@@ -18,10 +18,15 @@ use super::notice::Notice;
 use super::screen::{Field, Reports, ResultView, WelcomeItem, is_typed, option_count};
 use super::viewer::{Person, Viewer};
 
-/// A page of a pane, whatever its height (see [`App::scroll`]).
-const PAGE: i32 = 1 << 20;
-/// Farther than any pane is long: to its top or end.
-const FAR: i32 = 1 << 24;
+/// How far a scroll key moves a pane: lines, or pages of the pane's height (up when negative).
+#[derive(Debug, Clone, Copy)]
+enum ScrollStep {
+    Lines(i32),
+    Pages(i32),
+}
+
+/// Farther than any pane is long (a pane scrolls at most `u16::MAX` lines): to its top or end.
+const FAR: i32 = u16::MAX as i32;
 
 impl App {
     /// Applies a message from `viewer` (the client, or a consultant who joined); returns what the
@@ -129,27 +134,26 @@ impl App {
             Some(Command::NextPane) if on_result => viewer.detail.focused = !viewer.detail.focused,
             Some(Command::Zoom) if on_result => viewer.detail.zoomed = true,
             Some(Command::Unzoom) => viewer.detail.zoomed = false,
-            Some(Command::Up) if in_detail => self.scroll(viewer, -1),
-            Some(Command::Down) if in_detail => self.scroll(viewer, 1),
-            Some(Command::PageUp) => self.scroll(viewer, -PAGE),
-            Some(Command::PageDown) => self.scroll(viewer, PAGE),
-            Some(Command::Top) => self.scroll(viewer, -FAR),
-            Some(Command::Bottom) => self.scroll(viewer, FAR),
+            Some(Command::Up) if in_detail => self.scroll(viewer, ScrollStep::Lines(-1)),
+            Some(Command::Down) if in_detail => self.scroll(viewer, ScrollStep::Lines(1)),
+            Some(Command::PageUp) => self.scroll(viewer, ScrollStep::Pages(-1)),
+            Some(Command::PageDown) => self.scroll(viewer, ScrollStep::Pages(1)),
+            Some(Command::Top) => self.scroll(viewer, ScrollStep::Lines(-FAR)),
+            Some(Command::Bottom) => self.scroll(viewer, ScrollStep::Lines(FAR)),
             _ => return false,
         }
         true
     }
 
-    /// Scrolls the pane that scrolls on this screen by `lines` (±[`PAGE`]: a page of it; ±[`FAR`]:
-    /// to its top or end), never past its end on the viewer's terminal.
-    fn scroll(&self, viewer: &mut Viewer, lines: i32) {
+    /// Scrolls the pane that scrolls on this screen by `step`, never past its end on the viewer's
+    /// terminal.
+    fn scroll(&self, viewer: &mut Viewer, step: ScrollStep) {
         let Some((owner, max, page)) = super::view::scroll_extent(self, viewer) else {
             return;
         };
-        let lines = match lines {
-            PAGE => i32::from(page),
-            l if l == -PAGE => -i32::from(page),
-            l => l,
+        let lines = match step {
+            ScrollStep::Lines(lines) => lines,
+            ScrollStep::Pages(pages) => pages * i32::from(page),
         };
         let pane = if self.result().is_some() {
             &mut viewer.detail.scroll
