@@ -568,20 +568,25 @@ proptest! {
     }
 }
 
+/// The local front end's effects, saving reports into a temporary directory (kept alive with it).
+fn report_io() -> (tempfile::TempDir, kouteki::tui::local::LocalIo) {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let io = kouteki::tui::local::LocalIo {
+        drafts: None,
+        report_dir: dir.path().to_path_buf(),
+    };
+    (dir, io)
+}
+
 #[test]
 fn on_the_result_h_saves_the_html_report_and_s_the_markdown_one_privately() {
-    use kouteki::tui::local::LocalIo;
     use kouteki::tui::message::{ReportFile, ReportFormat};
     use kouteki::tui::notice::Notice;
     use kouteki::tui::run::Io;
     use kouteki_core::report::{to_html, to_markdown};
 
     let (answers, as_of) = case("03-engineer-unpaid-premiums");
-    let dir = tempfile::TempDir::new().expect("temp dir");
-    let mut io = LocalIo {
-        drafts: None,
-        report_dir: dir.path().to_path_buf(),
-    };
+    let (dir, mut io) = report_io();
     for lang in Lang::ALL {
         let mut ui = drive_to_result(lang, &answers, as_of);
         let html = ReportFile {
@@ -624,7 +629,6 @@ fn on_the_result_h_saves_the_html_report_and_s_the_markdown_one_privately() {
 
 #[test]
 fn on_the_result_i_saves_the_calendar_privately_beside_the_reports() {
-    use kouteki::tui::local::LocalIo;
     use kouteki::tui::message::{ReportFile, ReportFormat};
     use kouteki::tui::notice::Notice;
     use kouteki::tui::run::Io;
@@ -632,11 +636,7 @@ fn on_the_result_i_saves_the_calendar_privately_beside_the_reports() {
     use std::os::unix::fs::PermissionsExt;
 
     let (answers, as_of) = case("46-engineer-pr-late-tax-and-premium");
-    let dir = tempfile::TempDir::new().expect("temp dir");
-    let mut io = LocalIo {
-        drafts: None,
-        report_dir: dir.path().to_path_buf(),
-    };
+    let (dir, mut io) = report_io();
     for lang in Lang::ALL {
         let mut ui = drive_to_result(lang, &answers, as_of);
         let calendar = ReportFile {
