@@ -163,14 +163,17 @@ fn find_fine_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
     Box::new(words_around_urls(line, unicode_words).into_iter())
 }
 
-/// Split points of a word: after each hyphen, except in a URL.
+/// Split points of a word: after a hyphen between two letters or digits (well-|known), never in a
+/// URL or a word holding a command-line flag (`--no-save`).
 fn split_points(word: &str) -> Vec<usize> {
-    if word.contains("://") {
+    if word.contains("://") || word.contains("--") {
         return Vec::new();
     }
+    let bytes = word.as_bytes();
+    let alphanumeric = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
     word.match_indices('-')
+        .filter(|(i, _)| *i > 0 && alphanumeric(i - 1) && alphanumeric(i + 1))
         .map(|(i, _)| i + 1)
-        .filter(|i| *i < word.len())
         .collect()
 }
 
@@ -284,5 +287,24 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines.iter().any(|l| l.contains("Immigration")), "{lines:?}");
+    }
+
+    #[test]
+    fn a_command_line_flag_is_never_split_at_its_hyphens() {
+        let text = "回答はこのコンピューターの中だけにあり、保存されません（--no-save）。";
+        for width in 20..60 {
+            let lines = wrap(text, &options(width));
+            assert!(
+                lines.iter().any(|l| l.contains("--no-save")),
+                "{width}: {lines:?}"
+            );
+        }
+        for width in 10..30 {
+            let lines = wrap("run kouteki --no-save --lang ja now", &options(width));
+            assert!(
+                lines.iter().any(|l| l.contains("--no-save")),
+                "{width}: {lines:?}"
+            );
+        }
     }
 }
