@@ -7,6 +7,23 @@ pub mod tui {
     use kouteki_core::i18n::Text2;
     use kouteki_core::lang::Lang;
 
+    /// A code typed to resume a session of another server (instances behind one balancer): where
+    /// to connect to resume it.
+    pub fn resume_elsewhere(server: &crate::tui::consultation::OtherServer, lang: Lang) -> String {
+        let (name, host, port, command) =
+            (&server.name, &server.host, server.port, &server.command);
+        match lang {
+            Lang::En => format!(
+                "Codes starting with {name}- belong to server {name}. Connect to {host} port {port} ({command}), choose “{}” and type the code again.",
+                RESUME_SESSION.get(lang)
+            ),
+            Lang::Ja => format!(
+                "{name}- で始まるコードはサーバー {name} のものです。{host} のポート {port} に接続し直し（{command}）、「{}」を選んでもう一度コードを入力してください。",
+                RESUME_SESSION.get(lang)
+            ),
+        }
+    }
+
     /// A number question's allowed range, as written in each language.
     pub fn number_range(min: i64, max: i64, lang: Lang) -> String {
         match lang {

@@ -10,7 +10,8 @@ use russh::{Preferred, cipher, compression, kex, mac};
 
 /// Key exchanges, post-quantum hybrid first. curve25519 also under its pre-RFC 8731 name
 /// `curve25519-sha256@libssh.org`: paramiko without ML-KEM knows no other (its `_kex_info` has no
-/// plain `curve25519-sha256`). The extension names turn on `server-sig-algs` and the
+/// plain `curve25519-sha256`). ssh-audit's own hardened policies keep both names too, so its one
+/// warning on them is the same post-quantum note. The extension names turn on `server-sig-algs` and the
 /// strict key exchange that closes Terrapin (CVE-2023-48795).
 const KEX: &[kex::Name] = &[
     kex::MLKEM768X25519_SHA256,

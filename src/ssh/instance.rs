@@ -67,7 +67,8 @@ impl fmt::Debug for NamedCode {
     }
 }
 
-/// Where consultants reach an instance directly (`HOST:PORT`, a host name or address).
+/// Where an instance is reached directly (`HOST:PORT`, a host name or address): by consultants
+/// joining, and by clients resuming, whose new connection the balancer sent elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeerAddress {
     /// The host, as consultants type it (an IPv6 address without its brackets).

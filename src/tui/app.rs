@@ -83,8 +83,8 @@ pub enum Screen {
 pub struct CodeEntry {
     /// What was typed.
     pub typed: String,
-    /// The last code led nowhere.
-    pub wrong: bool,
+    /// Why the last code resumed nothing, until the next key.
+    pub failure: Option<super::consultation::ResumeFailure>,
     /// A code was sent and the answer is awaited.
     pub waiting: bool,
 }

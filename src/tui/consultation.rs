@@ -43,8 +43,31 @@ pub enum Event {
     ClientAway,
     /// The client came back to the kept session.
     ClientBack,
-    /// A code typed to resume a session led nowhere.
-    ResumeFailed,
+    /// A code typed to resume a session led to no session kept here.
+    ResumeFailed(ResumeFailure),
+}
+
+/// Why a typed code resumed nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResumeFailure {
+    /// No session kept here has it (or it is no code).
+    NoSuchSession,
+    /// The code names another server behind the same balancer: the client must connect there.
+    Elsewhere(OtherServer),
+}
+
+/// Another `kouteki serve` instance, where codes with its name in front live; the client is told
+/// how to reach it when the balancer sent their new connection to this one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherServer {
+    /// The instance's name, the front of its codes.
+    pub name: String,
+    /// The host to connect to.
+    pub host: String,
+    /// Its own port.
+    pub port: u16,
+    /// The command that connects there.
+    pub command: String,
 }
 
 /// What the app tells the server to do with the consultant (also what it logs).

@@ -5,7 +5,7 @@
 //! broken inside a word, and overlays keep their borders over wide text.
 
 use kouteki::tui::app::{App, Progress, Storage};
-use kouteki::tui::consultation::Event;
+use kouteki::tui::consultation::{Event, OtherServer, ResumeFailure};
 use kouteki::tui::{Key, Message};
 use kouteki_core::answers::Value;
 use kouteki_core::discussion::Discussion;
@@ -65,7 +65,34 @@ fn welcome_screens(lang: Lang) -> Vec<Screen> {
     );
     joined.press(Key::Char('w'));
     assert!(joined.app.consultation().consultant.is_some());
+    let mut resume = Ui::new(
+        App::new(content(), AS_OF, Storage::NoSave)
+            .with_session_code("A-7KQ-M3X".into())
+            .with_resume_by_code(),
+        lang,
+    );
+    for _ in 0..5 {
+        resume.press(Key::Down);
+    }
+    resume.press(Key::Enter);
+    resume.type_text("B-K7Q-2MP");
+    resume.press(Key::Enter);
+    let server = OtherServer {
+        name: "B".into(),
+        host: "consult.example.jp".into(),
+        port: 2202,
+        command: "ssh -p 2202 consult.example.jp".into(),
+    };
+    resume.app.update(
+        &mut resume.viewer,
+        Message::Consultation(Event::ResumeFailed(ResumeFailure::Elsewhere(server))),
+    );
     vec![
+        Screen {
+            name: "resume_code_of_another_server",
+            ui: resume,
+            shows: Shows::Text,
+        },
         Screen {
             name: "welcome",
             ui: new_app(lang),

@@ -7,13 +7,14 @@ use tokio::sync::oneshot;
 use tokio::time::Instant;
 
 use super::super::attachment::Attachment;
+use super::super::instance::Peer;
 use super::super::knock::{AtDoor, Return};
 use super::super::participant::Participant;
 use super::super::session_code::Found;
 use super::super::settings::WRONG_CODE_STRIKES;
-use super::room::{Presence, Room};
+use super::room::{FailedResume, Presence, Room};
 use super::{End, SessionSetup};
-use crate::tui::consultation::Event;
+use crate::tui::consultation::{Event, OtherServer, ResumeFailure};
 use crate::tui::run::Seat;
 
 impl Room {
@@ -68,15 +69,20 @@ impl Room {
             .kept
             .as_ref()
             .is_some_and(|kept| kept.to_string() == typed);
-        // Only a session of this instance can be resumed here.
+        // Only a session of this instance can be resumed here; another instance's code is told
+        // where it lives, a strike like a wrong code (it depends on the name in front alone).
         let door = match setup.registry.find(typed) {
             Found::Here(code, door) if code != *self.code.code() => Some(door),
+            Found::Elsewhere(peer) => {
+                self.fail_resume(true, ResumeFailure::Elsewhere(other_server(&peer)), setup);
+                return None;
+            }
             _ => None,
         }
         // A key's session is resumed with that key only; a typed code opens the others.
         .filter(|door| door.owner == setup.owner && door.is_kept());
         let Some(door) = door else {
-            self.fail_resume(!by_key, setup);
+            self.fail_resume(!by_key, ResumeFailure::NoSuchSession, setup);
             return None;
         };
         let Presence::Here(client) = std::mem::replace(&mut self.client, Presence::Gone) else {
@@ -102,7 +108,7 @@ impl Room {
                     AtDoor::Knock(knock) => knock.attachment,
                 };
                 self.come_back(attachment, seat);
-                self.fail_resume(!by_key, setup);
+                self.fail_resume(!by_key, ResumeFailure::NoSuchSession, setup);
             }
         }
         None
@@ -123,7 +129,7 @@ impl Room {
             Ok(Ok(())) => Some(End::Resumed),
             Ok(Err(attachment)) => {
                 self.come_back(attachment, seat);
-                self.fail_resume(typed, setup);
+                self.fail_resume(typed, ResumeFailure::NoSuchSession, setup);
                 None
             }
             // The kept session ended meanwhile and took the connection with it.
@@ -139,21 +145,41 @@ impl Room {
     }
 
     /// A resume that led nowhere: told after the delay; a typed code is a strike.
-    fn fail_resume(&mut self, typed: bool, setup: &SessionSetup) {
+    fn fail_resume(&mut self, typed: bool, failure: ResumeFailure, setup: &SessionSetup) {
         if typed {
             self.strikes += 1;
-            tracing::info!(code = %self.code.code(), strikes = self.strikes, "wrong session code to resume");
+            match &failure {
+                ResumeFailure::Elsewhere(server) => {
+                    tracing::info!(code = %self.code.code(), strikes = self.strikes, instance = %server.name, "session code of another instance to resume");
+                }
+                ResumeFailure::NoSuchSession => {
+                    tracing::info!(code = %self.code.code(), strikes = self.strikes, "wrong session code to resume");
+                }
+            }
         }
-        self.resume_failed_at = Some(Instant::now() + setup.wrong_code_delay);
+        self.failed_resume = Some(FailedResume {
+            told_at: Instant::now() + setup.wrong_code_delay,
+            failure,
+        });
     }
 
     /// The delay after a failed resume is over: the client is told, or disconnected after too many.
     pub(super) fn resume_failed(&mut self) -> Option<End> {
-        self.resume_failed_at = None;
+        let failed = self.failed_resume.take()?;
         if self.strikes >= WRONG_CODE_STRIKES {
             return Some(End::WrongCodes);
         }
-        self.tell_app(Event::ResumeFailed);
+        self.tell_app(Event::ResumeFailed(failed.failure));
         None
+    }
+}
+
+/// Another instance as the client's screen names it.
+fn other_server(peer: &Peer) -> OtherServer {
+    OtherServer {
+        name: peer.name.to_string(),
+        host: peer.address.host.clone(),
+        port: peer.address.port,
+        command: peer.address.ssh_command(),
     }
 }

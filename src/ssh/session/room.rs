@@ -13,7 +13,7 @@ use super::super::session_code::Held;
 use super::super::session_io::SessionIo;
 use super::{End, SessionSetup};
 use crate::tui::app::{App, Recording, Storage};
-use crate::tui::consultation::{Decision, Event};
+use crate::tui::consultation::{Decision, Event, ResumeFailure};
 use crate::tui::run::{Flow, Io, Runner, Seat};
 use crate::tui::{Message, Theme, Viewer};
 use kouteki_core::lang::Lang;
@@ -98,6 +98,14 @@ pub(super) enum Wake {
     Shutdown,
 }
 
+/// A resume that led to no session kept here, until the client is told.
+pub(super) struct FailedResume {
+    /// When they are told.
+    pub(super) told_at: Instant,
+    /// Why, as the client is told.
+    pub(super) failure: ResumeFailure,
+}
+
 /// The session's state.
 pub(super) struct Room {
     pub(super) runner: Runner<SessionIo>,
@@ -107,8 +115,8 @@ pub(super) struct Room {
     door: mpsc::Receiver<AtDoor>,
     pub(super) code: Held,
     pub(super) idle_at: Instant,
-    /// When a failed resume is told (after the delay that stops guessing).
-    pub(super) resume_failed_at: Option<Instant>,
+    /// A failed resume, told after the delay that stops guessing.
+    pub(super) failed_resume: Option<FailedResume>,
     /// Wrong resume codes in a row.
     pub(super) strikes: usize,
 }
@@ -169,7 +177,7 @@ impl Room {
             door,
             code,
             idle_at: Instant::now() + setup.idle,
-            resume_failed_at: None,
+            failed_resume: None,
             strikes: 0,
         })
     }
@@ -234,7 +242,7 @@ impl Room {
             Some(at_door) = self.door.recv() => Wake::Door(at_door),
             () = sleep_or_never(ask_deadline) => Wake::AskExpired,
             () = asker_gone(&mut self.asking) => Wake::AskerGone,
-            () = sleep_or_never(self.resume_failed_at) => Wake::ResumeFailed,
+            () = sleep_or_never(self.failed_resume.as_ref().map(|f| f.told_at)) => Wake::ResumeFailed,
             () = sleep_or_never(retry_at) => Wake::Retry,
             () = sleep_or_never(idle_at) => Wake::Idle,
             () = sleep_until(ends_at) => Wake::MaxLength,

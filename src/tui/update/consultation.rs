@@ -23,10 +23,10 @@ impl App {
             }
             Event::ClientAway => self.notice = Some(Notice::ClientAway),
             Event::ClientBack => self.notice = Some(Notice::ClientBack),
-            Event::ResumeFailed => {
+            Event::ResumeFailed(failure) => {
                 if let Screen::ResumeCode(entry) = &mut self.screen {
                     *entry = CodeEntry {
-                        wrong: true,
+                        failure: Some(failure),
                         ..CodeEntry::default()
                     };
                 }
@@ -42,7 +42,7 @@ impl App {
         match message {
             Message::Type(c) if entry.typed.chars().count() < 12 && !entry.waiting => {
                 entry.typed.push(*c);
-                entry.wrong = false;
+                entry.failure = None;
             }
             Message::Command(Command::Erase) => {
                 entry.typed.pop();

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::app::CodeEntry;
+use super::super::consultation::ResumeFailure;
 use super::super::viewer::Viewer;
 use super::text::wrap;
 use crate::strings::tui as w;
@@ -31,11 +32,12 @@ pub fn draw(entry: &CodeEntry, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     let row = lines.len() as u16;
     lines.push(Line::from(Span::styled(field.clone(), theme.selected())));
     lines.push(Line::default());
-    if entry.wrong {
-        lines.push(Line::from(Span::styled(
-            w::RESUME_WRONG.get(lang),
-            theme.error(),
-        )));
+    if let Some(failure) = &entry.failure {
+        let told = match failure {
+            ResumeFailure::NoSuchSession => w::RESUME_WRONG.get(lang).to_string(),
+            ResumeFailure::Elsewhere(server) => w::resume_elsewhere(server, lang),
+        };
+        lines.extend(wrap(&told, area.width, "", "", theme.error()));
     } else if entry.waiting {
         lines.push(Line::from(Span::styled(
             w::RESUME_WAITING.get(lang),

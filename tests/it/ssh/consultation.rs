@@ -563,8 +563,8 @@ async fn a_dropped_client_resumes_by_code_where_they_were_and_the_consultant_is_
 
 /// On an instance named A (`--instance A --peer B=…`): codes are `A-XXX-XXX`; the client resumes
 /// with it typed in lower case without dashes; the console joins with the code with or without
-/// its `A-`; a code of instance B is answered with where to connect, and five of them end the
-/// console like five wrong codes.
+/// its `A-`; a code of instance B is answered with where to connect, to a client resuming and to
+/// the console, and five of them end the console like five wrong codes.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_named_instance_codes_carry_its_name_and_another_instances_codes_are_strikes() {
     let _shared = crate::support::HEAVY.read().await;
@@ -610,9 +610,23 @@ async fn on_a_named_instance_codes_carry_its_name_and_another_instances_codes_ar
     })
     .await;
 
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let moved = Client::start(server.local_addr, client_options())
+        .await
+        .named("client sent to the wrong instance");
+    moved.wait_for("the welcome", is_welcome).await;
+    moved.send(b"\x1b[B\x1b[B\r").await;
+    moved
+        .wait_for("the resume screen", |s| s.contains("Enter: resume"))
+        .await;
+    moved.send(format!("B-{plain}\r").as_bytes()).await;
+    let told_client = "Codes starting with B- belong to server B. Connect to other.example port 2202 (ssh -p 2202 other.example), choose “Resume a session: type its code” and type the code again.";
+    moved
+        .wait_for("where the session lives", |s| flat(s).contains(told_client))
+        .await;
+
     let other = console(server.local_addr, &key, client_options()).await;
     let told = "Codes starting with B- belong to server B: connect your console to other.example port 2202 (ssh -p 2202 other.example) and type the code there.";
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for n in 1..=5 {
         other.send(format!("B-{plain}\r").as_bytes()).await;
         if n < 5 {
