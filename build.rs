@@ -18,6 +18,7 @@ fn main() {
         }
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let bytes = kouteki_core::content::compiled::encode(&content);
-    std::fs::write(out.join("content.postcard"), bytes).expect("write the compiled pack");
+    let compiled = kouteki_core::content::compiled::encode(&content);
+    std::fs::write(out.join("content.postcard"), compiled.bytes).expect("write the compiled pack");
+    std::fs::write(out.join("content.strings"), compiled.strings).expect("write its strings");
 }

@@ -9,10 +9,13 @@ use kouteki_core::formats::location::SourceText;
 
 /// The embedded pack as build.rs checked and compiled it.
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+/// Its strings (the compiler checks they are UTF-8).
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/content.strings"));
 
 /// The embedded pack, from its compiled form (no TOML parsed at start).
 pub fn embedded_content() -> Content {
-    compiled::decode(COMPILED).expect("build.rs stored the pack this binary was built with")
+    compiled::decode(COMPILED, STRINGS)
+        .expect("build.rs stored the pack this binary was built with")
 }
 
 /// Loads the pack in `dir`, or the embedded one (compiled); prints every error and fails on bad
@@ -54,7 +57,11 @@ mod tests {
     #[test]
     fn the_compiled_pack_is_the_checked_toml_of_the_sources() {
         let checked = embedded::load_default().expect("the embedded TOML is valid");
-        assert_eq!(compiled::encode(&checked), COMPILED);
-        assert_eq!(compiled::encode(&embedded_content()), COMPILED);
+        let built = compiled::Compiled {
+            bytes: COMPILED.to_vec(),
+            strings: STRINGS.to_string(),
+        };
+        assert_eq!(compiled::encode(&checked), built);
+        assert_eq!(compiled::encode(&embedded_content()), built);
     }
 }

@@ -23,10 +23,14 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(embedded::load_default().expect("valid")));
     });
     let content = embedded::load_default().expect("valid");
-    let bytes = kouteki_core::content::compiled::encode(&content);
+    let compiled = kouteki_core::content::compiled::encode(&content);
+    let strings: &'static str = Box::leak(compiled.strings.into_boxed_str());
     c.bench_function("decode the compiled embedded content", |b| {
         b.iter(|| {
-            black_box(kouteki_core::content::compiled::decode(black_box(&bytes)).expect("valid"))
+            black_box(
+                kouteki_core::content::compiled::decode(black_box(&compiled.bytes), strings)
+                    .expect("valid"),
+            )
         });
     });
     let source = SourceText::new("persona.toml", persona_answers());

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content_str::Str;
+
 /// A language of the interface and the reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -53,15 +55,15 @@ impl Lang {
 pub struct Text {
     /// The English text (a missing one reads as empty, so the pack check names the field and id).
     #[serde(default)]
-    pub en: String,
+    pub en: Str,
     /// The Japanese text (likewise).
     #[serde(default)]
-    pub ja: String,
+    pub ja: Str,
 }
 
 impl Text {
     /// Builds a text from its two translations.
-    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Text {
+    pub fn new(en: impl Into<Str>, ja: impl Into<Str>) -> Text {
         Text {
             en: en.into(),
             ja: ja.into(),

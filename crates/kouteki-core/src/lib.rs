@@ -21,6 +21,7 @@
 pub mod answers;
 pub mod answers_file;
 pub mod content;
+pub mod content_str;
 pub mod dates;
 pub mod discussion;
 pub mod engine;

@@ -30,7 +30,7 @@ pub fn answers_schema(content: &Content) -> Value {
     let answers: Map<String, Value> = content
         .questions
         .iter()
-        .map(|q| (q.id.clone(), answer_schema(q).to_value()))
+        .map(|q| (q.id.to_string(), answer_schema(q).to_value()))
         .collect();
     let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
     json_schema!({
@@ -85,6 +85,6 @@ fn answer_schema(question: &Question) -> Schema {
         }
         QuestionKind::Text => json_schema!({"type": "string"}),
     };
-    schema.insert("description".into(), question.text.en.clone().into());
+    schema.insert("description".into(), question.text.en.to_string().into());
     schema
 }

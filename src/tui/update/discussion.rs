@@ -14,7 +14,7 @@ impl App {
     /// (or upcoming change) selected on the result.
     pub(super) fn mark_target(&self) -> Option<Mark> {
         let content = self.content();
-        let question = |q: usize| Mark::Question(content.questions[q].id.clone());
+        let question = |q: usize| Mark::Question(content.questions[q].id.to_string());
         match &self.screen {
             Screen::Question(_) => self.current_question().map(question),
             Screen::Review { cursor } => cursor

@@ -165,7 +165,7 @@ fn main_lines(
     let mut lines = wrap(question.text.get(lang), width, "", "", theme.heading());
     if app
         .discussion()
-        .is_marked(&Mark::Question(question.id.clone()))
+        .is_marked(&Mark::Question(question.id.to_string()))
     {
         let marked = format!("⚑ {}", w::MARKED.get(lang));
         lines.push(Line::from(Span::styled(marked, theme.key())));

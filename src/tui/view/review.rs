@@ -79,7 +79,7 @@ fn answer_row(
     } else {
         Style::new()
     };
-    let mark = Mark::Question(content.questions[q].id.clone());
+    let mark = Mark::Question(content.questions[q].id.to_string());
     let flag = if app.discussion().is_marked(&mark) {
         " ⚑"
     } else {

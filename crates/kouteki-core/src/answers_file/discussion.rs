@@ -135,8 +135,8 @@ mod tests {
     #[test]
     fn marks_and_notes_round_trip_and_unknown_ids_are_errors_at_their_place() {
         let content = load_default().expect("valid content");
-        let question = content.questions[0].id.clone();
-        let rule = content.rules[0].id.clone();
+        let question = content.questions[0].id.to_string();
+        let rule = content.rules[0].id.to_string();
         let mut talk = Discussion::default();
         talk.mark(Mark::Question(question.clone()));
         talk.mark(Mark::Finding(rule.clone()));

@@ -380,7 +380,7 @@ pub fn to_toml(
     let mut table = toml::Table::new();
     for (q, value) in answers.answered() {
         table.insert(
-            content.questions[q].id.clone(),
+            content.questions[q].id.to_string(),
             to_toml_value(value, content, q),
         );
     }
@@ -393,7 +393,8 @@ pub fn to_toml(
 
 /// An answer as TOML, with choice ids (not indices), as answers files write it.
 pub fn to_toml_value(value: &Value, content: &Content, q: QuestionIdx) -> toml::Value {
-    let choice_id = |i: &usize| toml::Value::String(content.questions[q].choices()[*i].id.clone());
+    let choice_id =
+        |i: &usize| toml::Value::String(content.questions[q].choices()[*i].id.to_string());
     match value {
         Value::Bool(b) => toml::Value::Boolean(*b),
         Value::Choice(i) => choice_id(i),
@@ -407,7 +408,7 @@ pub fn to_toml_value(value: &Value, content: &Content, q: QuestionIdx) -> toml::
 
 /// An answer as JSON, with choice ids, as the JSON report's `rests_on` writes it.
 pub fn to_json_value(value: &Value, content: &Content, q: QuestionIdx) -> serde_json::Value {
-    let choice_id = |i: &usize| content.questions[q].choices()[*i].id.clone();
+    let choice_id = |i: &usize| content.questions[q].choices()[*i].id.to_string();
     match value {
         Value::Bool(b) => (*b).into(),
         Value::Choice(i) => choice_id(i).into(),

@@ -106,8 +106,8 @@ fn check_pack(
     }
     let reviewed = diag.date(source, &raw.reviewed, "pack", "reviewed")?;
     Some(PackInfo {
-        name: raw.name.get_ref().clone(),
-        version: raw.version.get_ref().clone(),
+        name: raw.name.get_ref().as_str().into(),
+        version: raw.version.get_ref().as_str().into(),
         reviewed,
         disclaimer: raw.disclaimer.get_ref().clone(),
     })

@@ -2,6 +2,7 @@
 //!
 //! Ids are resolved to indices at load time, so assessment never looks a name up in a map.
 
+use crate::content_str::Str;
 use jiff::civil::Date;
 
 use super::condition::Cond;
@@ -35,9 +36,9 @@ pub struct Content {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PackInfo {
     /// A human name for the pack.
-    pub name: String,
+    pub name: Str,
     /// The content version; questions added later say `since` a higher one.
-    pub version: String,
+    pub version: Str,
     /// When the content was last reviewed against its sources.
     pub reviewed: Date,
     /// The not-legal-advice notice.
@@ -48,7 +49,7 @@ pub struct PackInfo {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// Stable id (`profile`, `taxes`, ...).
-    pub id: String,
+    pub id: Str,
     /// The area this section's findings belong to; `None` for the profile.
     pub area: Option<Area>,
     /// Title shown in the interview.
@@ -59,17 +60,17 @@ pub struct Section {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// Stable id used in answers files.
-    pub id: String,
+    pub id: Str,
     /// Index into [`Content::sections`].
     pub section: usize,
     /// What kind of answer it takes.
     pub kind: QuestionKind,
     /// The content version that added it; answers files made before may leave it out.
-    pub since: String,
+    pub since: Str,
     /// When to ask it; `None` means always.
     pub ask_if: Option<Cond>,
     /// `ask_if` as written, to explain why a question is asked.
-    pub ask_if_text: Option<String>,
+    pub ask_if_text: Option<Str>,
     /// The questions `ask_if` refers to.
     pub depends_on: Vec<QuestionIdx>,
     /// The question itself.
@@ -218,7 +219,7 @@ impl QuestionType {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     /// Stable id used in answers files.
-    pub id: String,
+    pub id: Str,
     /// What the user sees.
     pub label: Text,
 }
@@ -243,7 +244,7 @@ pub struct Source {
     /// both, and `kouteki check` warns about it).
     pub title: Text,
     /// A full https URL.
-    pub url: String,
+    pub url: Str,
     /// What kind of source it is.
     pub kind: SourceKind,
 }
@@ -252,7 +253,7 @@ pub struct Source {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Rule {
     /// Stable id, e.g. `pension.unpaid`.
-    pub id: String,
+    pub id: Str,
     /// The area its finding belongs to.
     pub area: Area,
     /// How serious its finding is.
@@ -308,7 +309,7 @@ pub struct Extra {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     /// Stable id.
-    pub id: String,
+    pub id: Str,
     /// When to show it.
     pub when: Cond,
     /// The note.

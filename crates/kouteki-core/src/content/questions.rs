@@ -64,7 +64,7 @@ fn check_sections(
             );
         }
         sections.push(Section {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().as_str().into(),
             area: Area::from_id(raw.id.get_ref()),
             title: raw.title.get_ref().clone(),
         });
@@ -107,12 +107,12 @@ fn check_question(
     let since = check_since(raw, source, pack_version, &subject, diag);
     let kind = check_kind(raw, source, &subject, diag)?;
     (valid_id && section.is_some()).then(|| Question {
-        id: id.clone(),
+        id: id.as_str().into(),
         section: section.unwrap_or_default(),
         kind,
-        since,
+        since: since.into(),
         ask_if: None,
-        ask_if_text: raw.ask_if.as_ref().map(|c| c.get_ref().clone()),
+        ask_if_text: raw.ask_if.as_ref().map(|c| c.get_ref().as_str().into()),
         depends_on: Vec::new(),
         text: raw.text.get_ref().clone(),
         why: raw.why.get_ref().clone(),
@@ -344,7 +344,7 @@ fn check_choices(
             );
         }
         choices.push(Choice {
-            id: choice.id.get_ref().clone(),
+            id: choice.id.get_ref().as_str().into(),
             label: choice.label.get_ref().clone(),
         });
     }

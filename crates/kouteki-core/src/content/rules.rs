@@ -48,7 +48,7 @@ pub fn check_rules(
         diag.text(source, &raw.text, &subject, "text");
         if let Some(when) = diag.condition(source, &raw.when, questions, &subject, "when") {
             notes.push(Note {
-                id: raw.id.get_ref().clone(),
+                id: raw.id.get_ref().as_str().into(),
                 when,
                 text: raw.text.get_ref().clone(),
             });
@@ -85,7 +85,7 @@ fn check_rule(
     check_area_fits_answers(raw, area, &rest_areas, source, subject, diag);
     check_can_apply(raw, &when, questions, source, subject, diag);
     Some(Rule {
-        id: raw.id.get_ref().clone(),
+        id: raw.id.get_ref().as_str().into(),
         area,
         severity,
         when,

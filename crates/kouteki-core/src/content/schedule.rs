@@ -5,6 +5,7 @@
 use super::condition::Cond;
 use super::model::{QuestionIdx, Source};
 use crate::answers::Lookup;
+use crate::content_str::Str;
 use crate::lang::Text;
 
 /// Everything dated a pack declares (empty for packs written before dates).
@@ -25,7 +26,7 @@ pub struct Schedule {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Length {
     /// Stable id, referred to by entries and documents.
-    pub id: String,
+    pub id: Str,
     /// The value when no case holds.
     pub default: u8,
     /// Cases in order; the first whose condition holds gives the value.
@@ -122,7 +123,7 @@ impl DateRule {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TimelineEntry {
     /// Stable id (`stay.expires`).
-    pub id: String,
+    pub id: Str,
     /// Deadline, opening or clean date.
     pub kind: EntryKind,
     /// When it applies (its rule's answer must be given too).
@@ -156,7 +157,7 @@ pub enum PeriodRule {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// Stable id (`residence_tax_certificates`).
-    pub id: String,
+    pub id: Str,
     /// When the goal's checklist includes it.
     pub when: Cond,
     /// The period it must cover, if any.

@@ -102,7 +102,7 @@ impl Checker<'_, '_> {
             })
             .collect();
         Some(Length {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().as_str().into(),
             default: default?,
             cases: cases.into_iter().collect::<Option<_>>()?,
         })
@@ -322,7 +322,7 @@ impl Checker<'_, '_> {
             })
             .collect();
         Some(TimelineEntry {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().as_str().into(),
             kind: kind?,
             when: when?,
             rule: rule?,
@@ -412,7 +412,7 @@ impl Checker<'_, '_> {
         let findings = self.finding_rules(raw, &subject);
         let sources = self.sources(&raw.sources, &subject);
         Some(Document {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().as_str().into(),
             when: when?,
             period: period?,
             issued_within_months: issued,

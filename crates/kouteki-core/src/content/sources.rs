@@ -103,7 +103,7 @@ pub fn check_source(
     };
     Some(Source {
         title,
-        url: url.clone(),
+        url: url.as_str().into(),
         kind,
     })
 }

@@ -103,7 +103,7 @@ mod tests {
     }
 
     fn words(list: &[&Text]) -> Vec<String> {
-        list.iter().map(|t| t.en.clone()).collect()
+        list.iter().map(|t| t.en.to_string()).collect()
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl ReportSource {
     pub(super) fn new(source: &crate::content::Source, lang: Lang) -> ReportSource {
         ReportSource {
             title: source.title.get(lang).to_string(),
-            url: source.url.clone(),
+            url: source.url.to_string(),
             kind: source.kind,
         }
     }
@@ -230,13 +230,13 @@ impl Report {
             unanswered: assessment
                 .unanswered
                 .iter()
-                .map(|q| content.questions[*q].id.clone())
+                .map(|q| content.questions[*q].id.to_string())
                 .collect(),
             notes: assessment
                 .notes
                 .iter()
                 .map(|n| ReportNote {
-                    id: content.notes[*n].id.clone(),
+                    id: content.notes[*n].id.to_string(),
                     text: content.notes[*n].text.get(lang).to_string(),
                 })
                 .collect(),
@@ -284,7 +284,7 @@ fn finding(
             .expect("rests_on lists answered questions")
     };
     ReportFinding {
-        id: rule.id.clone(),
+        id: rule.id.to_string(),
         area: rule.area,
         severity: rule.severity,
         title: texts.title.get(lang).to_string(),
@@ -296,7 +296,7 @@ fn finding(
             .iter()
             .map(|q| {
                 (
-                    content.questions[*q].id.clone(),
+                    content.questions[*q].id.to_string(),
                     crate::answers_file::to_json_value(answer(*q), content, *q),
                 )
             })
@@ -322,7 +322,7 @@ fn finding(
 fn upcoming(content: &Content, u: &crate::engine::Upcoming, lang: Lang) -> ReportUpcoming {
     let rule = &content.rules[u.rule];
     ReportUpcoming {
-        id: rule.id.clone(),
+        id: rule.id.to_string(),
         effective_from: u.effective_from.to_string(),
         when: i18n::upcoming_date(u.effective_from, u.plan, lang),
         plan: u.plan,

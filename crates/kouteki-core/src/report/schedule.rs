@@ -103,7 +103,7 @@ pub fn timeline(
 fn entry(content: &Content, t: &TimelineItem, lang: Lang) -> ReportTimelineEntry {
     let e = &content.schedule.timeline[t.entry];
     ReportTimelineEntry {
-        id: e.id.clone(),
+        id: e.id.to_string(),
         kind: e.kind,
         date: t.date.to_string(),
         days: t.days,
@@ -145,7 +145,7 @@ fn document(content: &Content, d: &DocumentItem, lang: Lang) -> ReportDocument {
     };
     let issued = doc.issued_within_months;
     ReportDocument {
-        id: doc.id.clone(),
+        id: doc.id.to_string(),
         title: doc.title.get(lang).to_string(),
         where_to_get: doc.where_to_get.get(lang).to_string(),
         fiscal_years: d.fiscal_years.clone(),
@@ -154,7 +154,7 @@ fn document(content: &Content, d: &DocumentItem, lang: Lang) -> ReportDocument {
         from_findings: d
             .from_findings
             .iter()
-            .map(|r| content.rules[*r].id.clone())
+            .map(|r| content.rules[*r].id.to_string())
             .collect(),
         period_text,
         issued_text: issued.map_or_else(String::new, |n| i18n::issued_within(n, lang)),

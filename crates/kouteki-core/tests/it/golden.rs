@@ -346,7 +346,7 @@ fn every_rule_and_note_is_covered_by_some_case() {
             assessment
                 .notes
                 .iter()
-                .map(|n| content.notes[*n].id.clone()),
+                .map(|n| content.notes[*n].id.to_string()),
         );
     }
     let uncovered: Vec<&str> = content

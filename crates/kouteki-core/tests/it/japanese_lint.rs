@@ -13,7 +13,7 @@ struct Place {
 fn ja(at: String, text: &Text) -> Place {
     Place {
         at,
-        text: text.ja.clone(),
+        text: text.ja.to_string(),
     }
 }
 

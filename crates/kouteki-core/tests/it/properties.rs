@@ -153,7 +153,7 @@ fn findings_before_1_2(content: &Content, a: &Assessment) -> Vec<(String, Severi
                 .iter()
                 .all(|q| content.questions[*q].since.as_str() < "1.2")
         })
-        .map(|r| (r.id.clone(), r.severity))
+        .map(|r| (r.id.to_string(), r.severity))
         .collect();
     out.sort();
     out

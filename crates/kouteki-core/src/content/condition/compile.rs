@@ -277,7 +277,7 @@ impl Comparison<'_> {
         };
         Ok(Cond::Text {
             q: self.q,
-            value: s.clone(),
+            value: s.as_str().into(),
             eq: self.op == CmpOp::Eq,
         })
     }

@@ -1,5 +1,6 @@
 //! The checked form of a condition: names resolved to indices, types known, ready to evaluate fast.
 
+use crate::content_str::Str;
 use jiff::civil::Date;
 
 use super::ast::CmpOp;
@@ -98,7 +99,7 @@ pub enum Cond {
         /// The question.
         q: QuestionIdx,
         /// The string.
-        value: String,
+        value: Str,
         /// `==` (true) or `!=` (false).
         eq: bool,
     },
@@ -144,7 +145,7 @@ impl Cond {
             ) => values.contains(n) != *negated,
             (Cond::NumberRange { lo, hi, .. }, Value::Number(n)) => lo <= n && n <= hi,
             (Cond::Date { op, value, .. }, Value::Date(d)) => op.holds(*d, *value),
-            (Cond::Text { value, eq, .. }, Value::Text(t)) => (t == value) == *eq,
+            (Cond::Text { value, eq, .. }, Value::Text(t)) => (*value == *t) == *eq,
             _ => false,
         }
     }
