@@ -3,15 +3,19 @@
 //! guard's `Drop`), on panic (a hook that restores before the message prints), on SIGTERM / SIGHUP
 //! (flags checked by the loop), and when the terminal goes away (end of input ends the loop).
 //!
-//! Input is read as raw bytes by a thread and decoded by the same [`InputDecoder`] the SSH server
-//! uses, so a closed terminal is seen as end of input rather than a loop that never sees an event.
+//! Input is read as raw bytes, on the loop's own thread after poll(2) says they are there, and
+//! decoded by the same [`InputDecoder`] the SSH server uses, so a closed terminal is seen as end of
+//! input rather than a loop that never sees an event. No reader thread: a key reaches the update
+//! without waking another thread, and a signal (SIGWINCH, SIGTERM) interrupts the wait at once.
 
-use std::io::{self, Read};
+use std::io;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
+
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -80,19 +84,35 @@ fn install_panic_hook() {
     }));
 }
 
-/// Raw input bytes from stdin, read by a thread; the channel closes at end of input.
-fn spawn_stdin_reader() -> Receiver<Vec<u8>> {
-    let (sender, receiver) = mpsc::sync_channel(64);
-    std::thread::spawn(move || {
-        let mut stdin = io::stdin().lock();
-        let mut buf = [0u8; 1024];
-        while let Ok(n) = stdin.read(&mut buf) {
-            if n == 0 || sender.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    receiver
+/// What waiting on the terminal gave.
+enum Input {
+    /// This many bytes, read into the buffer.
+    Bytes(usize),
+    /// Nothing within the wait.
+    Quiet,
+    /// A signal interrupted the wait (the loop looks at its flags; held bytes stay held).
+    Interrupted,
+    /// End of input: the terminal went away.
+    Closed,
+}
+
+/// Waits up to `wait` for bytes on `stdin` and reads what is there (unbuffered, so poll(2) never
+/// misses bytes a buffer holds).
+fn read_input(stdin: BorrowedFd<'_>, buf: &mut [u8], wait: Duration) -> io::Result<Input> {
+    let timeout = Timespec::try_from(wait).map_err(io::Error::other)?;
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(0) => return Ok(Input::Quiet),
+        Err(rustix::io::Errno::INTR) => return Ok(Input::Interrupted),
+        Ok(_) => {}
+        Err(error) => return Err(error.into()),
+    }
+    match rustix::io::read(stdin, buf) {
+        Ok(0) => Ok(Input::Closed),
+        Ok(n) => Ok(Input::Bytes(n)),
+        Err(rustix::io::Errno::INTR | rustix::io::Errno::AGAIN) => Ok(Input::Interrupted),
+        Err(_) => Ok(Input::Closed),
+    }
 }
 
 /// Runs the app until it quits, a signal asks it to, or the terminal goes away.
@@ -106,7 +126,8 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let input = spawn_stdin_reader();
+    let stdin = io::stdin();
+    let mut buf = [0u8; 1024];
     let mut runner = Runner::new(app, io);
     let mut seat = Seat::new(viewer);
     while !stop.load(Ordering::Relaxed) {
@@ -122,10 +143,11 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
         } else {
             TICK
         };
-        let flow = match input.recv_timeout(wait) {
-            Ok(bytes) => runner.feed(&mut seat, &bytes),
-            Err(RecvTimeoutError::Timeout) => runner.flush_input(&mut seat),
-            Err(RecvTimeoutError::Disconnected) => break,
+        let flow = match read_input(stdin.as_fd(), &mut buf, wait)? {
+            Input::Bytes(n) => runner.feed(&mut seat, &buf[..n]),
+            Input::Quiet => runner.flush_input(&mut seat),
+            Input::Interrupted => continue,
+            Input::Closed => break,
         };
         if flow == Flow::Quit {
             break;
