@@ -12,7 +12,7 @@
 //! table in a thread-local for the duration of one call, and [`Str`]'s serde impls use it when it
 //! is there. Everywhere else (TOML, JSON) a [`Str`] is an ordinary string.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
@@ -45,18 +45,6 @@ impl Deref for Str {
     }
 }
 
-impl AsRef<str> for Str {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Borrow<str> for Str {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
 impl fmt::Display for Str {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -81,18 +69,6 @@ impl From<&str> for Str {
     }
 }
 
-impl From<&String> for Str {
-    fn from(text: &String) -> Str {
-        Str::from(text.as_str())
-    }
-}
-
-impl From<Str> for String {
-    fn from(text: Str) -> String {
-        text.0.into_owned()
-    }
-}
-
 impl PartialEq<str> for Str {
     fn eq(&self, other: &str) -> bool {
         *self.0 == *other
@@ -108,18 +84,6 @@ impl PartialEq<&str> for Str {
 impl PartialEq<String> for Str {
     fn eq(&self, other: &String) -> bool {
         *self.0 == **other
-    }
-}
-
-impl PartialEq<Str> for str {
-    fn eq(&self, other: &Str) -> bool {
-        *self == *other.0
-    }
-}
-
-impl PartialEq<Str> for &str {
-    fn eq(&self, other: &Str) -> bool {
-        **self == *other.0
     }
 }
 
@@ -163,10 +127,10 @@ pub(crate) fn writing_table<R>(encode: impl FnOnce() -> R) -> (R, String) {
         }
     }
     WRITING.with(|w| *w.borrow_mut() = Some(TableWriter::default()));
-    let reset = Reset;
+    // Put away whatever ends `encode`, a panic included.
+    let _reset = Reset;
     let result = encode();
     let table = WRITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
-    drop(reset);
     (result, table.text)
 }
 
