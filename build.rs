@@ -1,6 +1,8 @@
 //! Checks the embedded content pack at build time (the full check `kouteki check` runs; a pack with
 //! errors fails the build, listing them) and stores it compiled, so `kouteki` starts without
-//! parsing its own TOML (DECISIONS.md: Content).
+//! parsing its own TOML (DECISIONS.md: Content). It also asks BudouX's model, once, where the
+//! phrases of the pack's Japanese words end (`kouteki_core::formats::phrases`), so wrapping them
+//! at run time does not.
 
 use std::path::PathBuf;
 
@@ -21,4 +23,29 @@ fn main() {
     let compiled = kouteki_core::content::compiled::encode(&content);
     std::fs::write(out.join("content.postcard"), compiled.bytes).expect("write the compiled pack");
     std::fs::write(out.join("content.strings"), compiled.strings).expect("write its strings");
+    std::fs::write(out.join("phrases.rs"), phrase_table(&content)).expect("write its phrases");
+}
+
+/// The phrase ends of every Japanese word of `content`'s texts, as a Rust expression of type
+/// `kouteki_core::formats::phrases::KnownPhrases` (a `str`'s `Debug` form is a string literal).
+fn phrase_table(content: &kouteki_core::content::Content) -> String {
+    let value = serde_json::to_value(content).expect("a pack always serializes");
+    let mut texts = Vec::new();
+    strings_of(&value, &mut texts);
+    let mut source = String::from("&[\n");
+    for (word, ends) in kouteki_core::formats::phrases::phrase_table(texts) {
+        source.push_str(&format!("    ({word:?}, &{ends:?}),\n"));
+    }
+    source.push(']');
+    source
+}
+
+/// Every string in `value`.
+fn strings_of<'a>(value: &'a serde_json::Value, texts: &mut Vec<&'a str>) {
+    match value {
+        serde_json::Value::String(text) => texts.push(text),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings_of(v, texts)),
+        serde_json::Value::Object(fields) => fields.values().for_each(|v| strings_of(v, texts)),
+        _ => {}
+    }
 }

@@ -194,6 +194,7 @@ impl From<LangArg> for Lang {
 /// Parses the command line and runs it; prints what went wrong, once, and exits 2 for bad input,
 /// 1 for any other failure.
 pub fn run() -> ExitCode {
+    kouteki_core::formats::phrases::know(pack_dir::PHRASES);
     let cli = Cli::parse();
     cli.color.apply_to_output();
     let result = match &cli.command {

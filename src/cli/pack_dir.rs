@@ -6,11 +6,14 @@ use std::path::Path;
 use super::{CliError, read_file};
 use kouteki_core::content::{Content, PACK_FILES, PackSources, compiled, embedded, load};
 use kouteki_core::formats::location::SourceText;
+use kouteki_core::formats::phrases::KnownPhrases;
 
 /// The embedded pack as build.rs checked and compiled it.
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
 /// Its strings (the compiler checks they are UTF-8).
 static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/content.strings"));
+/// Where the phrases of its Japanese words end, as build.rs asked BudouX's model.
+pub static PHRASES: KnownPhrases = include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
 
 /// The embedded pack, from its compiled form (no TOML parsed at start).
 pub fn embedded_content() -> Content {
@@ -63,5 +66,15 @@ mod tests {
         };
         assert_eq!(compiled::encode(&checked), built);
         assert_eq!(compiled::encode(&embedded_content()), built);
+    }
+
+    #[test]
+    fn the_phrase_table_is_sorted_and_gives_what_the_model_gives() {
+        assert!(PHRASES.len() > 500, "the pack's Japanese words: {}", PHRASES.len());
+        assert!(PHRASES.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        for (word, ends) in PHRASES.iter().step_by(25) {
+            let asked = kouteki_core::formats::phrases::phrase_table([*word]);
+            assert_eq!(asked, [(word.to_string(), ends.to_vec())], "{word}");
+        }
     }
 }

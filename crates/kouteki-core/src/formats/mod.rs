@@ -2,6 +2,7 @@
 //! TOML's local dates, and how text is wrapped.
 
 pub mod location;
+pub mod phrases;
 pub mod suggest;
 pub mod toml_date;
 pub mod wrap;

@@ -5,11 +5,11 @@
 //! than the whole line is broken between its characters.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
 
 use textwrap::core::{Fragment, Word};
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
+
+use super::phrases::phrase_ends;
 
 /// Where the URL that `://` at `at` belongs to starts: the run of ASCII non-space before it
 /// (`<https`, `(http`).
@@ -48,34 +48,8 @@ fn unicode_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
 }
 
 /// Whether `c` is Japanese (kana, kanji, full-width forms, Japanese punctuation).
-fn is_japanese(c: char) -> bool {
+pub(super) fn is_japanese(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
-}
-
-/// Phrases found so far, by text: the model takes about a microsecond a character and the same
-/// texts are drawn frame after frame. Bounded: cleared when full.
-fn phrase_ends(text: &str) -> Vec<usize> {
-    const MOST: usize = 4096;
-    static CACHE: OnceLock<Mutex<HashMap<String, Vec<usize>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Mutex::default);
-    if let Some(ends) = cache.lock().ok().and_then(|c| c.get(text).cloned()) {
-        return ends;
-    }
-    let mut end = 0;
-    let ends: Vec<usize> = budoux::parse(budoux::models::default_japanese_model(), text)
-        .iter()
-        .map(|phrase| {
-            end += phrase.len();
-            end
-        })
-        .collect();
-    if let Ok(mut cache) = cache.lock() {
-        if cache.len() >= MOST {
-            cache.clear();
-        }
-        cache.insert(text.to_string(), ends.clone());
-    }
-    ends
 }
 
 /// Words split at spaces; a word with Japanese in it is split again at the byte offsets `ends`
