@@ -70,7 +70,11 @@ mod tests {
 
     #[test]
     fn the_phrase_table_is_sorted_and_gives_what_the_model_gives() {
-        assert!(PHRASES.len() > 500, "the pack's Japanese words: {}", PHRASES.len());
+        assert!(
+            PHRASES.len() > 500,
+            "the pack's Japanese words: {}",
+            PHRASES.len()
+        );
         assert!(PHRASES.windows(2).all(|pair| pair[0].0 < pair[1].0));
         for (word, ends) in PHRASES.iter().step_by(25) {
             let asked = kouteki_core::formats::phrases::phrase_table([*word]);
