@@ -1,10 +1,10 @@
 //! Draws the consultant console: who is signed in, what to do, the code field, the last outcome.
 
+use crate::tui::view::lines::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::knock::Visit;
 use super::state::{Console, Status};
@@ -38,11 +38,11 @@ pub fn view(console: &Console, frame: &mut Frame) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let header = Rect { height: 1, ..area };
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" {}", w::TITLE.get(lang)), bold)),
+        Lines::new(Span::styled(format!(" {}", w::TITLE.get(lang)), bold)),
         header,
     );
     frame.render_widget(
-        Paragraph::new(format!("[{}] ", LANG_BADGE.get(lang))).alignment(Alignment::Right),
+        Lines::new(format!("[{}] ", LANG_BADGE.get(lang))).alignment(Alignment::Right),
         header,
     );
     let body = Rect {
@@ -75,7 +75,7 @@ pub fn view(console: &Console, frame: &mut Frame) {
     }
     let dim = Style::new().add_modifier(Modifier::DIM);
     lines.extend(wrapped(w::KEYS.get(lang)).into_iter().map(|l| l.style(dim)));
-    frame.render_widget(Paragraph::new(lines), body);
+    frame.render_widget(Lines::new(lines), body);
     let x = body.x + unicode_width::UnicodeWidthStr::width(field.as_str()) as u16;
     let y = body.y + field_row;
     if x < area.right() && y < area.bottom() {

@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::super::keymap::{self, HintEntry};
 use super::super::notice::Notice;
 use super::super::viewer::{Person, Viewer};
+use super::lines::Lines;
 use crate::strings::tui as w;
 use kouteki_core::lang::Lang;
 
@@ -22,14 +22,14 @@ pub fn header(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
         .map(|code| format!("{code}  "))
         .unwrap_or_default();
     frame.render_widget(
-        Paragraph::new(Span::styled(
+        Lines::new(Span::styled(
             format!(" {}", w::TITLE.get(viewer.lang)),
             viewer.theme.heading(),
         )),
         area,
     );
     frame.render_widget(
-        Paragraph::new(format!("{code}[{lang}] ")).alignment(Alignment::Right),
+        Lines::new(format!("{code}[{lang}] ")).alignment(Alignment::Right),
         area,
     );
 }
@@ -54,7 +54,7 @@ pub fn hints(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
             Line::from(spans)
         }
     };
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(Lines::new(line), area);
 }
 
 /// The columns one hint takes: "key label" and two spaces.
@@ -91,7 +91,7 @@ pub fn consultant_status(app: &App, viewer: &Viewer, frame: &mut Frame, area: Re
         viewer.lang,
     );
     frame.render_widget(
-        Paragraph::new(format!(" {text}")).style(viewer.theme.selected()),
+        Lines::new(format!(" {text}")).style(viewer.theme.selected()),
         area,
     );
 }

@@ -4,6 +4,7 @@
 
 mod chrome;
 mod discussion;
+pub mod lines;
 mod more;
 mod overlay;
 mod question;

@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear};
 
 use super::super::app::{App, Overlay, Storage};
 use super::super::keymap;
 use super::super::viewer::{Person, Viewer};
+use super::lines::Lines;
 use super::text::{tail, wrap};
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::strings::tui as w;
@@ -56,7 +57,7 @@ fn note_field(note: &str, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     ));
     let shown = tail(note, usize::from(inner.width.saturating_sub(1)));
     let cursor_x = inner.x + unicode_width::UnicodeWidthStr::width(shown) as u16;
-    frame.render_widget(Paragraph::new(vec![label, Line::from(shown)]), inner);
+    frame.render_widget(Lines::new(vec![label, Line::from(shown)]), inner);
     frame.set_cursor_position((cursor_x.min(inner.right().saturating_sub(1)), inner.y + 1));
 }
 
@@ -110,7 +111,7 @@ fn dialog(
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(
-        Paragraph::new(wrap(text, inner.width, "", "", viewer.theme.heading())),
+        Lines::new(wrap(text, inner.width, "", "", viewer.theme.heading())),
         inner,
     );
 }
@@ -172,7 +173,7 @@ fn help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rect);
     lines.truncate(usize::from(inner.height.saturating_sub(1)));
     lines.push(close);
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Lines::new(lines), inner);
 }
 
 fn confirm_quit(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
@@ -205,5 +206,5 @@ pub fn too_small(viewer: &Viewer, frame: &mut Frame, area: Rect) {
         height: area.height - top,
         ..area
     };
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
+    frame.render_widget(Lines::new(lines).alignment(Alignment::Center), rect);
 }

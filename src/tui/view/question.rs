@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph};
+use ratatui::widgets::{Block, Gauge};
 
 use super::super::app::App;
 use super::super::screen::Field;
 use super::super::viewer::Viewer;
+use super::lines::Lines;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::content::{QuestionIdx, QuestionKind};
@@ -124,7 +125,7 @@ fn draw_progress(
         w::OF.get(lang),
     );
     frame.render_widget(
-        Paragraph::new(Span::styled(label, viewer.theme.heading())),
+        Lines::new(Span::styled(label, viewer.theme.heading())),
         label_area,
     );
     let ratio = if total == 0 {
@@ -211,7 +212,7 @@ fn draw_main(viewer: &Viewer, frame: &mut Frame, area: Rect, main: MainLines) {
     }
     match main.cursor_row {
         Some(row) => draw_scrolled(frame, area, (main.lines, main.header), row, viewer),
-        None => frame.render_widget(Paragraph::new(main.lines), area),
+        None => frame.render_widget(Lines::new(main.lines), area),
     }
 }
 
@@ -227,7 +228,7 @@ fn draw_scrolled(
     let height = usize::from(area.height);
     if lines.len() <= height || header + 3 > height {
         frame.set_cursor_position((area.x, area.y + cursor as u16));
-        frame.render_widget(Paragraph::new(lines), area);
+        frame.render_widget(Lines::new(lines), area);
         return;
     }
     let body = lines.split_off(header);
@@ -251,7 +252,7 @@ fn draw_scrolled(
     lines.push(more(below, "↓"));
     let row = header + 1 + (cursor - header - first);
     frame.set_cursor_position((area.x, area.y + row as u16));
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
 }
 
 /// Adds the options, marked (▶, (•), [x]) as well as styled; returns the selected option's row.
@@ -393,5 +394,5 @@ fn draw_help(
     let below = max - scroll;
     let block = block.title_bottom(super::more::title(scroll, below, "PgUp/PgDn", viewer));
     frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    frame.render_widget(Lines::new(lines).scroll(scroll), inner);
 }

@@ -6,13 +6,14 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use super::super::app::App;
 use super::super::screen::{self, ResultView};
 use super::super::theme::Theme;
 use super::super::viewer::Viewer;
 use super::discussion;
+use super::lines::Lines;
 use super::more;
 use super::schedule;
 use super::text::wrap;
@@ -274,7 +275,7 @@ fn draw_detail(viewer: &Viewer, frame: &mut Frame, report: &Report, laid: Laid) 
             schedule::draw_axis(report, as_of, viewer, frame, axis);
         }
     }
-    frame.render_widget(Paragraph::new(laid.lines).scroll((scroll, 0)), laid.text);
+    frame.render_widget(Lines::new(laid.lines).scroll(scroll), laid.text);
 }
 
 /// A bordered pane, highlighted when it has focus.
@@ -298,7 +299,7 @@ fn draw_banner(viewer: &Viewer, frame: &mut Frame, area: Rect, overall: Severity
         banner_text(overall).get(viewer.lang)
     );
     frame.render_widget(
-        Paragraph::new(text)
+        Lines::new(text)
             .style(viewer.theme.banner(overall))
             .alignment(Alignment::Center),
         area,
@@ -313,7 +314,7 @@ fn draw_cards(viewer: &Viewer, frame: &mut Frame, area: Rect, report: &Report) {
         let block = Block::bordered().border_style(viewer.theme.severity(summary.severity));
         let inner = block.inner(*rect);
         frame.render_widget(block, *rect);
-        frame.render_widget(Paragraph::new(card_lines(summary, viewer, inner)), inner);
+        frame.render_widget(Lines::new(card_lines(summary, viewer, inner)), inner);
     }
 }
 
@@ -325,7 +326,7 @@ fn draw_card_lines(viewer: &Viewer, frame: &mut Frame, area: Rect, report: &Repo
         .iter()
         .map(|summary| card_line(summary, viewer, area.width))
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
 }
 
 /// What a card never cuts: the symbol, the severity word and the count (`✖ Action needed (2)`).
@@ -474,7 +475,7 @@ fn draw_list(frame: &mut Frame, inner: Rect, list: ListLines, focus: bool) {
         let row = (selected_line - scroll).min(height.saturating_sub(1));
         frame.set_cursor_position((inner.x, inner.y + row as u16));
     }
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    frame.render_widget(Lines::new(lines).scroll(scroll as u16), inner);
 }
 
 /// One entry's lines in the list: `▶` and reverse video when selected, the symbol, the wrapped title,

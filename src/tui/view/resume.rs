@@ -4,11 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::app::CodeEntry;
 use super::super::consultation::ResumeFailure;
 use super::super::viewer::Viewer;
+use super::lines::Lines;
 use super::text::wrap;
 use crate::strings::tui as w;
 
@@ -52,5 +52,5 @@ pub fn draw(entry: &CodeEntry, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     if x < area.right() {
         frame.set_cursor_position((x, area.y + row));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
 }

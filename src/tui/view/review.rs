@@ -4,10 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::app::App;
 use super::super::viewer::Viewer;
+use super::lines::Lines;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::discussion::Mark;
@@ -57,7 +57,7 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
         area.x,
         area.y + cursor_row.min(height.saturating_sub(1)) as u16,
     ));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    frame.render_widget(Lines::new(lines).scroll(scroll as u16), area);
 }
 
 /// One answer of the review: the question and the answer in words, marked when selected.

@@ -5,11 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Storage};
 use super::super::screen::WelcomeItem;
 use super::super::viewer::Viewer;
+use super::lines::Lines;
 use super::text::wrap;
 use crate::strings::tui as w;
 use kouteki_core::severity::Area;
@@ -66,7 +66,7 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
     let menu_top = lines.len() - menu_len;
     let row = (menu_top + cursor).saturating_sub(scroll);
     frame.set_cursor_position((area.x, area.y + row as u16));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    frame.render_widget(Lines::new(lines).scroll(scroll as u16), area);
 }
 
 /// What the check covers, where the answers live, and the not-legal-advice notice.
