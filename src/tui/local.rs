@@ -17,10 +17,11 @@ use std::time::Duration;
 
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::app::App;
 use super::input::ESC_TIMEOUT;
@@ -115,6 +116,13 @@ fn read_input(stdin: BorrowedFd<'_>, buf: &mut [u8], wait: Duration) -> io::Resu
     }
 }
 
+/// The terminal's size now. Asked at start and on SIGWINCH only: the viewport is fixed in between,
+/// so a frame costs no size query.
+fn window() -> io::Result<Rect> {
+    let (width, height) = terminal::size()?;
+    Ok(Rect::new(0, 0, width, height))
+}
+
 /// Runs the app until it quits, a signal asks it to, or the terminal goes away.
 pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -125,13 +133,19 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     signal_hook::flag::register(signal_hook::consts::SIGWINCH, Arc::clone(&resized))?;
     install_panic_hook();
     let _guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(window()?),
+        },
+    )?;
     let stdin = io::stdin();
     let mut buf = [0u8; 1024];
     let mut runner = Runner::new(app, io);
     let mut seat = Seat::new(viewer);
     while !stop.load(Ordering::Relaxed) {
         if resized.swap(false, Ordering::Relaxed) {
+            terminal.resize(window()?)?;
             seat.invalidate();
         }
         if runner.needs_redraw(&seat) {

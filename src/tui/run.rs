@@ -139,13 +139,16 @@ impl<I: Io> Runner<I> {
         seat.drawn != Some(self.generation)
     }
 
-    /// Draws the app for `seat`.
+    /// Draws the app for `seat`, at the size of `terminal`'s viewport: the front end sets it (from
+    /// the client's window-change requests, or from SIGWINCH locally), so no frame asks the
+    /// backend, which for crossterm means opening `/dev/tty`, and on a server started without a
+    /// terminal running `tput` twice, and failing without `TERM`.
     pub fn draw<B: Backend>(
         &self,
         seat: &mut Seat,
         terminal: &mut Terminal<B>,
     ) -> Result<(), B::Error> {
-        seat.viewer.size = terminal.size()?;
+        seat.viewer.size = terminal.get_frame().area().as_size();
         terminal.draw(|frame| view(&self.app, &seat.viewer, frame))?;
         seat.drawn = Some(self.generation);
         Ok(())

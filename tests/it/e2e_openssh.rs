@@ -31,6 +31,17 @@ const NO_PTY_LINE: &str =
 
 // -------------------------------------------------------------------------------------- server
 
+/// `kouteki serve` started as a service manager starts a server: by util-linux's `setsid`, in a
+/// session of its own with no controlling terminal, and with no `TERM`; so a server that asked its
+/// own terminal anything (its size, say, where the client's was meant) fails these tests as it would
+/// fail its users. (`setsid` execs in place here, the spawned child leading no process group, so the
+/// child's pid stays the server's.)
+fn as_a_service() -> Command {
+    let mut command = Command::new("setsid");
+    command.arg(BIN).env_remove("TERM");
+    command
+}
+
 /// A `kouteki serve` process on a free loopback port. Stop it with [`Server::stop`]; should the test
 /// fail first, dropping it sends SIGTERM (then SIGKILL) so nothing is left running.
 pub(crate) struct Server {
@@ -63,7 +74,7 @@ impl Server {
                 }
             })
             .collect();
-        let mut child = Command::new(BIN)
+        let mut child = as_a_service()
             .arg("serve")
             .args(["--listen", &listen])
             .args(&auth)
