@@ -125,11 +125,14 @@ fn fitting<'a>(line: &'a Line<'a>, base: Style, room: u16) -> impl Iterator<Item
 }
 
 /// The drawable graphemes of `text` (a grapheme holding a control character is dropped, as
-/// ratatui's text does); printable ASCII, most of the English screens, is split by byte without
-/// the grapheme tables.
+/// ratatui's text does). Printable ASCII, most of the English screens, is split by byte without
+/// the grapheme tables; other text is looked through for control characters once, not grapheme by
+/// grapheme.
 fn graphemes(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
     if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
         Box::new((0..text.len()).map(move |i| &text[i..i + 1]))
+    } else if !text.contains(char::is_control) {
+        Box::new(text.graphemes(true))
     } else {
         Box::new(
             text.graphemes(true)
