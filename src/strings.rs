@@ -276,8 +276,9 @@ pub mod tui {
         HELP_CONSULTANT = ("Consultant: watch → answer too → remove", "相談員：閲覧のみ → 回答も可 → 退出");
         /// The session code's label.
         SESSION_CODE = ("Session code:", "セッションコード：");
-        /// The line beside the session code on the welcome screen.
-        SESSION_CODE_LINE = ("Read this code to your consultant if they should join.", "相談員に参加してもらう場合は、このコードを相談員に伝えてください。");
+        /// The line beside the session code on the welcome screen (short enough to stand beside it at
+        /// 80 columns).
+        SESSION_CODE_LINE = ("Read this code to your consultant if they should join.", "相談員に参加してもらうときに伝えるコードです。");
         /// Notice: the consultant left (`{name}` is replaced).
         CONSULTANT_LEFT = ("Consultant {name} left the session.", "相談員の{name}さんがセッションから退出しました。");
         /// Notice: the client removed the consultant.

@@ -4,7 +4,7 @@
 //! on screen, every area card shows its symbol, severity word and count, no title or label is
 //! broken inside a word, and overlays keep their borders over wide text.
 
-use kouteki::tui::app::{App, Progress, Storage};
+use kouteki::tui::app::{App, Progress, Recording, Storage};
 use kouteki::tui::consultation::{Event, OtherServer, ResumeFailure};
 use kouteki::tui::{Key, Message};
 use kouteki_core::answers::Value;
@@ -108,7 +108,45 @@ fn welcome_screens(lang: Lang) -> Vec<Screen> {
             ui: joined,
             shows: Shows::Selection,
         },
+        Screen {
+            name: "welcome_session",
+            ui: session_welcome(lang),
+            shows: Shows::Selection,
+        },
     ]
+}
+
+/// What a client sees on connecting over SSH: the session's privacy line, its code, and "resume a
+/// session" in the menu.
+fn session_welcome(lang: Lang) -> Ui {
+    let storage = Storage::Session {
+        recording: Recording::Off,
+    };
+    Ui::new(
+        App::new(content(), AS_OF, storage)
+            .with_session_code("7KQ-M3X".into())
+            .with_resume_by_code(),
+        lang,
+    )
+}
+
+/// At 80×24, PuTTY's and macOS Terminal's default, a client's welcome screen has every line in
+/// sight: it used to be one line too long, so it opened scrolled, mid-sentence.
+#[test]
+fn at_80x24_a_session_welcome_shows_its_whole_text() {
+    for lang in Lang::ALL {
+        let rows = rows(&session_welcome(lang), 80, 24);
+        let intro = kouteki::strings::tui::WELCOME_INTRO.get(lang);
+        let first_words: String = intro.chars().take(8).collect();
+        let at = format!("{lang:?}: {rows:#?}");
+        assert!(rows[1].trim_start().starts_with(&first_words), "{at}");
+        assert!(
+            rows.iter().any(|r| r.contains("7KQ-M3X  ")),
+            "code and its line: {at}"
+        );
+        let last_item = kouteki::strings::tui::RESUME_SESSION.get(lang);
+        assert!(rows[22].contains(last_item), "{at}");
+    }
 }
 
 fn question_screens(lang: Lang) -> Vec<Screen> {

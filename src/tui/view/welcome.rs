@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{App, Storage};
 use super::super::screen::WelcomeItem;
@@ -12,6 +13,7 @@ use super::super::viewer::Viewer;
 use super::lines::Lines;
 use super::text::wrap;
 use crate::strings::tui as w;
+use kouteki_core::lang::Lang;
 use kouteki_core::severity::Area;
 
 /// Draws the welcome screen.
@@ -19,24 +21,11 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
     let (lang, theme) = (viewer.lang, viewer.theme);
     let mut lines = about_lines(app, viewer, area.width);
     if let Some(code) = &app.consultation().code {
-        // The code's two lines take the place of the top margin, so the menu stays in an 80×24
+        // The code's lines take the place of the top margin, so the menu stays in an 80×24
         // terminal.
         lines.remove(0);
         lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("{} {code}", w::SESSION_CODE.get(lang)),
-                theme.heading(),
-            ),
-            Span::raw("  "),
-        ]));
-        lines.extend(wrap(
-            w::SESSION_CODE_LINE.get(lang),
-            area.width,
-            "",
-            "",
-            Style::new(),
-        ));
+        lines.extend(code_lines(code, viewer, area.width));
     }
     lines.push(Line::default());
     let items = app.welcome_items();
@@ -69,6 +58,24 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
     frame.render_widget(Lines::new(lines).scroll(scroll as u16), area);
 }
 
+/// The session code and what it is for: one line where both fit (as at 80 columns, where the
+/// welcome screen of a session has no row to spare), else the explanation wrapped below.
+fn code_lines(code: &str, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
+    let (lang, theme) = (viewer.lang, viewer.theme);
+    let label = Span::styled(
+        format!("{} {code}", w::SESSION_CODE.get(lang)),
+        theme.heading(),
+    );
+    let line = w::SESSION_CODE_LINE.get(lang);
+    let gap = "  ";
+    if label.width() + gap.len() + line.width() <= usize::from(width) {
+        return vec![Line::from(vec![label, Span::raw(gap), Span::raw(line)])];
+    }
+    let mut lines = vec![Line::from(label)];
+    lines.extend(wrap(line, width, "", "", Style::new()));
+    lines
+}
+
 /// What the check covers, where the answers live, and the not-legal-advice notice.
 fn about_lines(app: &App, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
     let (lang, theme) = (viewer.lang, viewer.theme);
@@ -96,12 +103,48 @@ fn about_lines(app: &App, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
     };
     lines.extend(wrap(privacy.get(lang), width, "", "", theme.dim()));
     let pack = &app.content().pack;
-    let notice = format!(
-        "{} {} {}",
-        pack.disclaimer.get(lang),
-        w::REVIEWED_ON.get(lang),
-        kouteki_core::i18n::date(pack.reviewed, lang)
-    );
+    let notice = review_notice(pack.disclaimer.get(lang), pack.reviewed, lang);
     lines.extend(wrap(&notice, width, "", "", theme.dim()));
     lines
+}
+
+/// The pack's not-legal-advice notice with the date its content was reviewed, said once: the
+/// embedded pack's notice names the date itself, and a notice that says it and then "Content
+/// reviewed on" the same date reads as a slip; a pack whose notice does not name it gets the date
+/// added.
+fn review_notice(disclaimer: &str, reviewed: jiff::civil::Date, lang: Lang) -> String {
+    let date = kouteki_core::i18n::date(reviewed, lang);
+    if disclaimer.contains(&date) {
+        disclaimer.to_string()
+    } else {
+        // Japanese runs on without spaces.
+        let gap = match lang {
+            Lang::En => " ",
+            Lang::Ja => "",
+        };
+        format!("{disclaimer}{gap}{}{gap}{date}", w::REVIEWED_ON.get(lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::review_notice;
+    use kouteki_core::lang::Lang;
+
+    #[test]
+    fn the_review_date_is_said_once() {
+        let day = jiff::civil::date(2026, 12, 1);
+        let named = "Reviewed as of 2026-12-01; not legal advice.";
+        assert_eq!(review_notice(named, day, Lang::En), named);
+        assert_eq!(
+            review_notice("Not legal advice.", day, Lang::En),
+            "Not legal advice. Content reviewed on 2026-12-01"
+        );
+        let named_ja = "内容は2026年12月1日時点で確認したものです。";
+        assert_eq!(review_notice(named_ja, day, Lang::Ja), named_ja);
+        assert_eq!(
+            review_notice("法的助言ではありません。", day, Lang::Ja),
+            "法的助言ではありません。内容の確認日：2026年12月1日"
+        );
+    }
 }
