@@ -24,6 +24,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::app::App;
+use super::frame_writer::FrameWriter;
 use super::input::ESC_TIMEOUT;
 use super::message::{Effect, Message, ReportFile, ReportFormat};
 use super::notice::Notice;
@@ -134,7 +135,7 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     install_panic_hook();
     let _guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::with_options(
-        CrosstermBackend::new(io::stdout()),
+        CrosstermBackend::new(FrameWriter::new(io::stdout())),
         TerminalOptions {
             viewport: Viewport::Fixed(window()?),
         },
@@ -146,10 +147,12 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     while !stop.load(Ordering::Relaxed) {
         if resized.swap(false, Ordering::Relaxed) {
             terminal.resize(window()?)?;
+            terminal.backend_mut().writer_mut().send()?;
             seat.invalidate();
         }
         if runner.needs_redraw(&seat) {
             runner.draw(&mut seat, &mut terminal)?;
+            terminal.backend_mut().writer_mut().send()?;
             runner.prepare_input(&mut seat);
         }
         let wait = if seat.input_pending() {

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod consultation;
+pub mod frame_writer;
 pub mod input;
 pub mod key;
 pub mod keymap;
