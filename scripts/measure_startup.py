@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """kouteki against the floor, side by side in one run (issue 14's goals):
 
-- first frame: `kouteki` (in English and in Japanese) vs a minimal ratatui app (examples/minimal_tui.rs), each started in a fresh
-  80x24 pseudo-terminal, timed from just before the fork to the arrival of its first screen's text
-  (goal: kouteki <= 1.5x the minimal app);
+- first frame: `kouteki` (in English and in Japanese) vs a minimal ratatui app
+  (examples/minimal_tui.rs), each started in a fresh 80x24 pseudo-terminal, timed from just
+  before the fork to the arrival of its first screen's text (goal: kouteki <= 1.5x the minimal
+  app);
 - keystroke -> frame: in the same pty, from writing a key to the arrival of the redrawn frame's
   bytes (kouteki: Down/Up on the first question's choices; the minimal app: any key redraws its
   counter; goal: <= 1.2x);

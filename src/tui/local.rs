@@ -146,8 +146,8 @@ pub fn run(app: App, viewer: Viewer, io: LocalIo) -> io::Result<()> {
     let mut seat = Seat::new(viewer);
     while !stop.load(Ordering::Relaxed) {
         if resized.swap(false, Ordering::Relaxed) {
+            // The clearing this writes leaves with the redraw that follows.
             terminal.resize(window()?)?;
-            terminal.backend_mut().writer_mut().send()?;
             seat.invalidate();
         }
         if runner.needs_redraw(&seat) {

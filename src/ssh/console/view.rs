@@ -1,6 +1,5 @@
 //! Draws the consultant console: who is signed in, what to do, the code field, the last outcome.
 
-use crate::tui::view::lines::Lines;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
@@ -10,6 +9,7 @@ use super::super::knock::Visit;
 use super::state::{Console, Status};
 use crate::strings::console as w;
 use crate::strings::tui::LANG_BADGE;
+use crate::tui::view::lines::Lines;
 use kouteki_core::lang::Lang;
 
 /// The words for a status.
