@@ -40,8 +40,10 @@ def spawn(argv):
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
+        # The child sizes its own terminal before exec: set from the parent, the size could arrive
+        # after the program first asks for it, and a 0x0 first frame draws nothing.
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         os.execve(argv[0], argv, ENV)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     return pid, fd, start
 
 
