@@ -14,11 +14,13 @@ pub mod tui {
             (&server.name, &server.host, server.port, &server.command);
         match lang {
             Lang::En => format!(
-                "Codes starting with {name}- belong to server {name}. Connect to {host} port {port} ({command}), choose “{}” and type the code again.",
+                "{} Connect to {host} port {port} ({command}), choose “{}” and type the code again.",
+                super::codes_of_server(name, lang),
                 RESUME_SESSION.get(lang)
             ),
             Lang::Ja => format!(
-                "{name}- で始まるコードはサーバー {name} のものです。{host} のポート {port} に接続し直し（{command}）、「{}」を選んでもう一度コードを入力してください。",
+                "{}{host} のポート {port} に接続し直し（{command}）、「{}」を選んでもう一度コードを入力してください。",
+                super::codes_of_server(name, lang),
                 RESUME_SESSION.get(lang)
             ),
         }
@@ -399,10 +401,12 @@ pub mod console {
         let (host, port, command) = (&address.host, address.port, address.ssh_command());
         match lang {
             Lang::En => format!(
-                "Codes starting with {name}- belong to server {name}: connect your console to {host} port {port} ({command}) and type the code there."
+                "{} Connect your console to {host} port {port} ({command}) and type the code there.",
+                super::codes_of_server(name, lang)
             ),
             Lang::Ja => format!(
-                "{name}- で始まるコードはサーバー {name} のものです。コンソールを {host} のポート {port} に接続し直し（{command}）、そこでコードを入力してください。"
+                "{}コンソールを {host} のポート {port} に接続し直し（{command}）、そこでコードを入力してください。",
+                super::codes_of_server(name, lang)
             ),
         }
     }
@@ -441,5 +445,18 @@ pub mod console {
         TOO_MANY = ("Too many wrong codes. Disconnecting.", "誤ったコードが続いたため切断します。");
         /// When the console is closed.
         FAREWELL = ("Goodbye.", "終了しました。");
+    }
+}
+
+/// Whose a code is, said the same way to a client and to a consultant who typed a code of another
+/// instance (what each should then do follows it).
+fn codes_of_server(name: impl std::fmt::Display, lang: kouteki_core::lang::Lang) -> String {
+    match lang {
+        kouteki_core::lang::Lang::En => {
+            format!("Codes starting with {name}- belong to server {name}.")
+        }
+        kouteki_core::lang::Lang::Ja => {
+            format!("{name}- で始まるコードはサーバー {name} のものです。")
+        }
     }
 }

@@ -626,7 +626,7 @@ async fn on_a_named_instance_codes_carry_its_name_and_another_instances_codes_ar
         .await;
 
     let other = console(server.local_addr, &key, client_options()).await;
-    let told = "Codes starting with B- belong to server B: connect your console to other.example port 2202 (ssh -p 2202 other.example) and type the code there.";
+    let told = "Codes starting with B- belong to server B. Connect your console to other.example port 2202 (ssh -p 2202 other.example) and type the code there.";
     for n in 1..=5 {
         other.send(format!("B-{plain}\r").as_bytes()).await;
         if n < 5 {

@@ -288,7 +288,7 @@ async fn behind_haproxy_a_code_names_its_instance_and_the_other_instance_says_wh
     );
     wrong.send(b"L").await;
     let told_en = unwrapped(&format!(
-        "Codes starting with {name}- belong to server {name}: connect your console to 127.0.0.1 port {port} (ssh -p {port} 127.0.0.1) and type the code there."
+        "Codes starting with {name}- belong to server {name}. Connect your console to 127.0.0.1 port {port} (ssh -p {port} 127.0.0.1) and type the code there."
     ));
     wrong
         .wait_for("where to connect, in English", |s| {
