@@ -11,7 +11,8 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(answers_file content_pack ssh_input)
 mkdir -p logs
 : >logs/build.log
-# One build for all, so the runs below start together instead of each waiting on cargo's lock.
+# Built first, one after another, so the runs below start together instead of each waiting on
+# cargo's lock (the later builds reuse the first one's dependencies).
 for target in "${targets[@]}"; do
   cargo +nightly fuzz build "$target" >>logs/build.log 2>&1 || {
     tail -n 40 logs/build.log >&2
