@@ -75,10 +75,16 @@ mod tests {
             "the pack's Japanese words: {}",
             PHRASES.len()
         );
-        assert!(PHRASES.windows(2).all(|pair| pair[0].0 < pair[1].0));
-        for (word, ends) in PHRASES.iter().step_by(25) {
+        let words: Vec<(&str, &[u16])> = PHRASES.iter().collect();
+        assert!(words.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        for (word, ends) in words.iter().step_by(25) {
             let asked = kouteki_core::formats::phrases::phrase_table([*word]);
             assert_eq!(asked, [(word.to_string(), ends.to_vec())], "{word}");
+        }
+        // The screens' own words are there too, not only the pack's.
+        let welcome = crate::strings::tui::WELCOME_INTRO.ja;
+        for word in welcome.split(' ') {
+            assert!(words.iter().any(|(held, _)| *held == word), "{word}");
         }
     }
 }

@@ -3,7 +3,9 @@
 //! The model is slow: its lookups hash feature strings, about 12,000 instructions a character, and
 //! its tables take some 6 million instructions to build at first use. A screen caches what it has
 //! asked, but a one-shot `kouteki eval --format text` paid the model for every Japanese word of its
-//! report, most of its time. So the words of the embedded content are asked at build time: the
+//! report, most of its time, and a Japanese first screen, whose words are the program's own, paid
+//! it too. So the words of the embedded content and of the program's texts are asked at build
+//! time: the
 //! build script writes them with their ends ([`phrase_table`]), the binary hands the table over at
 //! start ([`know`]), and the model is asked only about words it does not hold. The answer is a
 //! function of the word alone, so the table gives what the model would, whatever pack is loaded.
@@ -15,14 +17,94 @@ use textwrap::WordSeparator;
 
 use super::wrap::is_japanese;
 
-/// Words with the byte offsets where their phrases end, sorted by word.
-pub type KnownPhrases = &'static [(&'static str, &'static [u16])];
+/// Words with the byte offsets where their phrases end, sorted by word, in three flat arrays.
+///
+/// Why not a slice of `(&str, &[u16])`: each of those pointers is a relocation the dynamic loader
+/// writes at every start, and the pages holding them are copied for it; some 4,000 of them were a
+/// share of `kouteki eval`'s start-up. Here the build script's table is three slices, whatever its
+/// length: every word in one string, and where each word's text and its ends stop.
+#[derive(Debug, Clone, Copy)]
+pub struct KnownPhrases {
+    /// Every word, one after the other.
+    pub words: &'static str,
+    /// Where each word ends in `words` (word `i` starts where word `i - 1` ends).
+    pub word_ends: &'static [u32],
+    /// Each word's phrase ends, one word's after the other.
+    pub ends: &'static [u16],
+    /// Where each word's phrase ends stop in `ends`.
+    pub ends_ends: &'static [u32],
+}
+
+impl KnownPhrases {
+    /// How many words it holds.
+    pub fn len(&self) -> usize {
+        self.word_ends.len()
+    }
+
+    /// Whether it holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.word_ends.is_empty()
+    }
+
+    /// The `i`th word and its phrase ends.
+    pub fn get(&self, i: usize) -> (&'static str, &'static [u16]) {
+        let span = |stops: &[u32]| {
+            let start = if i == 0 { 0 } else { stops[i - 1] as usize };
+            start..stops[i] as usize
+        };
+        (
+            &self.words[span(self.word_ends)],
+            &self.ends[span(self.ends_ends)],
+        )
+    }
+
+    /// The words with their ends, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static [u16])> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// `word`'s phrase ends, if the table holds it.
+    fn find(&self, word: &str) -> Option<&'static [u16]> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            let (held, ends) = self.get(middle);
+            match held.cmp(word) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(ends),
+            }
+        }
+        None
+    }
+
+    /// `table` (as [`phrase_table`] gives it) as a Rust expression of this type, where the type is
+    /// in scope, for the build script (a `str`'s `Debug` form is a string literal).
+    pub fn source(table: &[(String, Vec<u16>)]) -> String {
+        let mut words = String::new();
+        let (mut word_ends, mut ends, mut ends_ends) = (Vec::new(), Vec::new(), Vec::new());
+        for (word, word_phrase_ends) in table {
+            words.push_str(word);
+            word_ends.push(stop(words.len()));
+            ends.extend_from_slice(word_phrase_ends);
+            ends_ends.push(stop(ends.len()));
+        }
+        format!(
+            "KnownPhrases {{ words: {words:?}, word_ends: \
+             &{word_ends:?}, ends: &{ends:?}, ends_ends: &{ends_ends:?} }}"
+        )
+    }
+}
 
 static KNOWN: OnceLock<KnownPhrases> = OnceLock::new();
 
 /// Hands over the words asked at build time (the first table given stays).
 pub fn know(table: KnownPhrases) {
     let _ = KNOWN.set(table);
+}
+
+fn stop(at: usize) -> u32 {
+    u32::try_from(at).expect("a phrase table under 4 GB")
 }
 
 /// The words with Japanese in them that wrapping `text` asks about: its lines' words between
@@ -66,9 +148,8 @@ fn by_model(word: &str) -> Vec<usize> {
 
 /// What the build-time table holds for `word`.
 fn known(word: &str) -> Option<Vec<usize>> {
-    let table = KNOWN.get()?;
-    let at = table.binary_search_by(|(w, _)| (*w).cmp(word)).ok()?;
-    Some(table[at].1.iter().map(|end| usize::from(*end)).collect())
+    let ends = KNOWN.get()?.find(word)?;
+    Some(ends.iter().map(|end| usize::from(*end)).collect())
 }
 
 /// Where `word`'s phrases end: from the build-time table, or phrases found so far (the same texts
@@ -126,11 +207,46 @@ mod tests {
     }
 
     #[test]
+    fn the_flat_table_gives_back_each_word_and_finds_only_those() {
+        let words: Vec<(String, Vec<u16>)> = vec![
+            ("あ".into(), vec![3]),
+            ("いう".into(), vec![3, 6]),
+            ("えお".into(), vec![6]),
+        ];
+        let source = KnownPhrases::source(&words);
+        assert!(source.contains(r#"words: "あいうえお""#), "{source}");
+        assert!(source.contains("word_ends: &[3, 9, 15]"), "{source}");
+        assert!(source.contains("ends: &[3, 3, 6, 6]"), "{source}");
+        assert!(source.contains("ends_ends: &[1, 3, 4]"), "{source}");
+        let table = KnownPhrases {
+            words: "あいうえお",
+            word_ends: &[3, 9, 15],
+            ends: &[3, 3, 6, 6],
+            ends_ends: &[1, 3, 4],
+        };
+        let back: Vec<(String, Vec<u16>)> = table
+            .iter()
+            .map(|(word, ends)| (word.to_string(), ends.to_vec()))
+            .collect();
+        assert_eq!(back, words);
+        for (word, ends) in &words {
+            assert_eq!(table.find(word), Some(&ends[..]), "{word}");
+        }
+        for absent in ["", "い", "いうえ", "お", "ん"] {
+            assert_eq!(table.find(absent), None, "{absent}");
+        }
+    }
+
+    #[test]
     fn a_known_word_is_answered_from_the_table() {
         // A table that disagrees with the model on purpose shows which answered (a word no text
         // of the tests holds, as the table is the whole process's).
-        static TABLE: &[(&str, &[u16])] = &[("試験用の語句です", &[3, 24])];
-        know(TABLE);
+        know(KnownPhrases {
+            words: "試験用の語句です",
+            word_ends: &[24],
+            ends: &[3, 24],
+            ends_ends: &[2],
+        });
         assert_eq!(phrase_ends("試験用の語句です"), [3, 24]);
         assert_ne!(by_model("試験用の語句です"), [3, 24]);
         assert_eq!(
