@@ -26,7 +26,7 @@ use kouteki_core::lang::Lang;
 /// Runs the interview.
 pub fn run(rules: Option<&Path>, args: &InterviewArgs, color: ColorWhen) -> Result<(), CliError> {
     let flag_as_of = args.as_of.as_deref().map(parse_as_of).transpose()?;
-    let content = Arc::new(load_content(rules)?);
+    let content = load_content(rules)?;
     let file = args
         .answers
         .as_deref()

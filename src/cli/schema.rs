@@ -21,7 +21,7 @@ pub enum SchemaDocument {
 /// Prints the schema of `document` as pretty JSON on stdout.
 pub fn run(rules: Option<&Path>, document: SchemaDocument) -> Result<(), CliError> {
     let schema = match document {
-        SchemaDocument::Answers => kouteki_core::schema::answers_schema(&load_content(rules)?),
+        SchemaDocument::Answers => kouteki_core::schema::answers_schema(&*load_content(rules)?),
         SchemaDocument::Report => kouteki_core::schema::report_schema(),
     };
     let text = serde_json::to_string_pretty(&schema).expect("a schema always serializes") + "\n";

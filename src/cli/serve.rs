@@ -2,7 +2,6 @@
 //! keys, an access code or `--allow-anonymous` is given.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use super::pack_dir::load_content;
@@ -172,7 +171,7 @@ fn settings(
     rules: Option<&Path>,
     args: &ServeArgs,
 ) -> Result<(ServeSettings, KeyOrigin), CliError> {
-    let content = Arc::new(load_content(rules)?);
+    let content = load_content(rules)?;
     let auth = auth_policy(args)?;
     if !auth.is_configured() {
         return Err(CliError::BadInput(
