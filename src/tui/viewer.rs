@@ -67,6 +67,8 @@ pub struct Viewer {
     pub detail: DetailPane,
     /// Where they scrolled the help box ("why we ask", "where to find this") of the question shown.
     pub help_box: Scroll,
+    /// Where they scrolled the welcome screen's text (in a terminal too short for all of it).
+    pub welcome: Scroll,
     /// Their terminal's size when last drawn: how far a pane can scroll depends on it.
     pub size: Size,
     /// A consultant's note being written for the selected finding (`n`), not yet attached.
@@ -83,6 +85,7 @@ impl Viewer {
             help: false,
             detail: DetailPane::default(),
             help_box: Scroll::default(),
+            welcome: Scroll::default(),
             size: Size::new(80, 24),
             note: None,
         }

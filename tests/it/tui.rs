@@ -381,6 +381,65 @@ fn the_whole_welcome_menu_stays_in_sight_down_to_60x20() {
 }
 
 #[test]
+fn a_short_terminal_opens_the_welcome_at_its_first_line_and_scrolls_the_text_over_the_menu() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut ui = new_app(lang);
+        ui.resize(60, 20);
+        // Each row of TestBackend's picture is quoted (wide characters' hidden cells noted after).
+        let rows = |ui: &Ui| -> Vec<String> {
+            ui.render(60, 20)
+                .lines()
+                .map(|r| r.split('"').nth(1).unwrap_or_default().trim().to_string())
+                .collect()
+        };
+        let intro: String = w::WELCOME_INTRO.get(lang).chars().take(6).collect();
+        let last_words: String = {
+            let content = content();
+            let tail: Vec<char> = content
+                .pack
+                .disclaimer
+                .get(lang)
+                .chars()
+                .rev()
+                .take(4)
+                .collect();
+            tail.into_iter().rev().collect()
+        };
+        let opened = rows(&ui);
+        assert!(opened[2].starts_with(&intro), "{}", opened.join("\n"));
+        assert!(
+            !opened.join("").contains(&last_words),
+            "{}",
+            opened.join("\n")
+        );
+        let menu_row = |rows: &[String]| rows.iter().position(|r| r.starts_with('▶'));
+        let menu = menu_row(&opened).expect("the menu is in sight");
+        let more = &opened[menu - 1];
+        assert!(more.contains('↓') && more.contains("PgUp/PgDn"), "{more}");
+
+        ui.press(Key::PageDown);
+        let scrolled = rows(&ui);
+        assert_eq!(
+            menu_row(&scrolled),
+            Some(menu),
+            "the menu stays where it was"
+        );
+        assert!(
+            scrolled.join("").contains(&last_words),
+            "{}",
+            scrolled.join("\n")
+        );
+        assert!(!scrolled[2].starts_with(&intro));
+        assert!(scrolled[menu - 1].contains('↑'), "{}", scrolled[menu - 1]);
+
+        // The other language's text starts at its top.
+        ui.press(Key::Char('L'));
+        let other: String = w::WELCOME_INTRO.get(lang.other()).chars().take(6).collect();
+        assert!(rows(&ui)[2].starts_with(&other), "{}", rows(&ui).join("\n"));
+    }
+}
+
+#[test]
 fn every_choice_is_visible_when_selected_down_to_60x20() {
     for lang in [Lang::En, Lang::Ja] {
         let mut ui = new_app(lang);

@@ -155,10 +155,10 @@ impl App {
             ScrollStep::Lines(lines) => lines,
             ScrollStep::Pages(pages) => pages * i32::from(page),
         };
-        let pane = if self.result().is_some() {
-            &mut viewer.detail.scroll
-        } else {
-            &mut viewer.help_box
+        let pane = match self.screen {
+            Screen::Result(_) => &mut viewer.detail.scroll,
+            Screen::Welcome { .. } => &mut viewer.welcome,
+            _ => &mut viewer.help_box,
         };
         pane.scroll_by(owner, lines, max);
     }

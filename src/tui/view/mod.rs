@@ -74,8 +74,9 @@ fn body_for(app: &App, viewer: &Viewer) -> Rect {
     inset(rows(app, area)[1])
 }
 
-/// How far the pane that scrolls on this screen (the result's detail, a question's help box) can
-/// scroll on `viewer`'s terminal, and a page of it, for the item shown; `None` where none scrolls.
+/// How far the pane that scrolls on this screen (the result's detail, a question's help box, the
+/// welcome text) can scroll on `viewer`'s terminal, and a page of it, for the item shown; `None`
+/// where none scrolls.
 pub fn scroll_extent(app: &App, viewer: &Viewer) -> Option<(usize, u16, u16)> {
     let body = body_for(app, viewer);
     match app.screen() {
@@ -87,6 +88,10 @@ pub fn scroll_extent(app: &App, viewer: &Viewer) -> Option<(usize, u16, u16)> {
             let (q, field) = app.question()?;
             let (max, page) = question::help_extent(app, viewer, body, (q, field));
             Some((q, max, page))
+        }
+        Screen::Welcome { .. } => {
+            let (max, page) = welcome::text_extent(app, viewer, body);
+            Some((welcome::text_owner(viewer), max, page))
         }
         _ => None,
     }

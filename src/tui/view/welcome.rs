@@ -2,7 +2,7 @@
 //! review date, and the menu (resume, start, language).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -16,20 +16,47 @@ use crate::strings::tui as w;
 use kouteki_core::lang::Lang;
 use kouteki_core::severity::Area;
 
-/// Draws the welcome screen.
+/// Draws the welcome screen: the text, then a session's code and the menu under it. In a terminal
+/// too short for all, the code and the menu stay at the bottom and the text above them scrolls
+/// (PgUp/PgDn), the row between saying how much is hidden, so the screen opens on the text's first
+/// line and what to read out and choose is always in sight.
 pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: usize) {
+    let text = about_lines(app, viewer, area.width);
+    let (footer, menu_top) = footer_lines(app, viewer, area.width, cursor);
+    let room = text_room(area, footer.len());
+    let max = max_scroll(text.len(), room);
+    let scroll = viewer.welcome.offset(text_owner(viewer)).min(max);
+    let shown = (text.len() as u16).min(room);
+    let [text_area, gap, footer_area] = Layout::vertical([
+        Constraint::Length(shown),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(Lines::new(text).scroll(scroll), text_area);
+    let more = super::more::title(scroll, max - scroll, "PgUp/PgDn", viewer);
+    frame.render_widget(Lines::new(more), gap);
+    let cursor_row = footer_area.y + (menu_top + cursor) as u16;
+    frame.set_cursor_position((footer_area.x, cursor_row));
+    frame.render_widget(Lines::new(footer), footer_area);
+}
+
+/// What stays under the text: a session's code (with a blank line after it), then the menu; and
+/// the row the menu starts on.
+fn footer_lines(
+    app: &App,
+    viewer: &Viewer,
+    width: u16,
+    cursor: usize,
+) -> (Vec<Line<'static>>, usize) {
     let (lang, theme) = (viewer.lang, viewer.theme);
-    let mut lines = about_lines(app, viewer, area.width);
+    let mut lines = Vec::new();
     if let Some(code) = &app.consultation().code {
-        // The code's lines take the place of the top margin, so the menu stays in an 80×24
-        // terminal.
-        lines.remove(0);
+        lines.extend(code_lines(code, viewer, width));
         lines.push(Line::default());
-        lines.extend(code_lines(code, viewer, area.width));
     }
-    lines.push(Line::default());
+    let menu_top = lines.len();
     let items = app.welcome_items();
-    let menu_len = items.len();
     let has_draft = items.contains(&WelcomeItem::Resume);
     for (i, item) in items.into_iter().enumerate() {
         let label = match item {
@@ -39,8 +66,7 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
             WelcomeItem::Language => w::LANGUAGE,
             WelcomeItem::ResumeSession => w::RESUME_SESSION,
         };
-        let selected = i == cursor;
-        let (marker, style) = if selected {
+        let (marker, style) = if i == cursor {
             ("▶ ", theme.selected())
         } else {
             ("  ", Style::new())
@@ -50,12 +76,33 @@ pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: u
             style,
         )));
     }
-    // In a short terminal the text scrolls up so that the whole menu stays in sight.
-    let scroll = lines.len().saturating_sub(usize::from(area.height));
-    let menu_top = lines.len() - menu_len;
-    let row = (menu_top + cursor).saturating_sub(scroll);
-    frame.set_cursor_position((area.x, area.y + row as u16));
-    frame.render_widget(Lines::new(lines).scroll(scroll as u16), area);
+    (lines, menu_top)
+}
+
+/// Whose the welcome text's scroll is: the text of one language (after a switch to the other, it
+/// starts at its top, where the paragraphs fall elsewhere).
+pub fn text_owner(viewer: &Viewer) -> usize {
+    match viewer.lang {
+        Lang::En => 0,
+        Lang::Ja => 1,
+    }
+}
+
+/// How far the welcome text can scroll on `viewer`'s terminal, and a page of it (for PgUp/PgDn).
+pub fn text_extent(app: &App, viewer: &Viewer, body: Rect) -> (u16, u16) {
+    let text = about_lines(app, viewer, body.width);
+    let (footer, _) = footer_lines(app, viewer, body.width, 0);
+    let room = text_room(body, footer.len());
+    (max_scroll(text.len(), room), room.max(1))
+}
+
+/// The rows the text has above the footer and the row under the text.
+fn text_room(area: Rect, footer_len: usize) -> u16 {
+    area.height.saturating_sub(footer_len as u16 + 1)
+}
+
+fn max_scroll(text_len: usize, room: u16) -> u16 {
+    (text_len as u16).saturating_sub(room)
 }
 
 /// The session code and what it is for: one line where both fit (as at 80 columns, where the
@@ -79,7 +126,12 @@ fn code_lines(code: &str, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
 /// What the check covers, where the answers live, and the not-legal-advice notice.
 fn about_lines(app: &App, viewer: &Viewer, width: u16) -> Vec<Line<'static>> {
     let (lang, theme) = (viewer.lang, viewer.theme);
-    let mut lines = vec![Line::default()];
+    // In a session the code's lines take the place of the top margin, so the menu stays in an
+    // 80×24 terminal.
+    let mut lines = match app.consultation().code {
+        Some(_) => vec![],
+        None => vec![Line::default()],
+    };
     lines.extend(wrap(
         w::WELCOME_INTRO.get(lang),
         width,
