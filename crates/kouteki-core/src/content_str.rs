@@ -87,12 +87,18 @@ impl PartialEq<String> for Str {
     }
 }
 
-/// The table a compiled pack's strings are written to, each distinct string once.
+/// The table a compiled pack's strings are written to, each distinct string once, and each
+/// distinct pair of a [`crate::lang::Text`] once, its two strings side by side.
 #[derive(Default)]
 struct TableWriter {
     text: String,
     seen: HashMap<String, Span>,
+    pairs: HashMap<(String, String), PairSpan>,
 }
+
+/// Where a pair of strings sits in the table: its start, then the first's length and the second's
+/// (which follows the first).
+pub(crate) type PairSpan = (u32, u32, u32);
 
 /// Where a string sits in the table: its start and length in bytes.
 type Span = (u32, u32);
@@ -105,6 +111,19 @@ impl TableWriter {
         let span = (position(self.text.len()), position(text.len()));
         self.text.push_str(text);
         self.seen.insert(text.to_owned(), span);
+        span
+    }
+
+    fn add_pair(&mut self, first: &str, second: &str) -> PairSpan {
+        let key = (first.to_owned(), second.to_owned());
+        if let Some(span) = self.pairs.get(&key) {
+            return *span;
+        }
+        let start = position(self.text.len());
+        self.text.push_str(first);
+        self.text.push_str(second);
+        let span = (start, position(first.len()), position(second.len()));
+        self.pairs.insert(key, span);
         span
     }
 }
@@ -144,6 +163,30 @@ pub(crate) fn reading_table<R>(table: &'static str, decode: impl FnOnce() -> R) 
     }
     let _reset = Reset(READING.with(|r| r.replace(Some(table))));
     decode()
+}
+
+/// Where a pair of strings goes in the table being written, if one is (a [`crate::lang::Text`] in
+/// a compiled pack is one reference: decoding it is one look-up, not one a language).
+pub(crate) fn write_pair(first: &Str, second: &Str) -> Option<PairSpan> {
+    WRITING.with(|w| {
+        w.borrow_mut()
+            .as_mut()
+            .map(|table| table.add_pair(first, second))
+    })
+}
+
+/// The table being read, if one is.
+pub(crate) fn reading() -> Option<&'static str> {
+    READING.with(Cell::get)
+}
+
+/// The pair of strings at `span` in `table`; `None` when it is outside it or cuts a character.
+pub(crate) fn pair_in(table: &'static str, (start, first, second): PairSpan) -> Option<(Str, Str)> {
+    let (start, first, second) = (start as usize, first as usize, second as usize);
+    let middle = start.checked_add(first)?;
+    let both = table.get(start..middle.checked_add(second)?)?;
+    let (first, second) = (both.get(..first)?, both.get(first..)?);
+    Some((Str::from_static(first), Str::from_static(second)))
 }
 
 impl Serialize for Str {
@@ -205,6 +248,46 @@ mod tests {
         assert_eq!(back, pair());
         assert!(matches!(back.a.0, Cow::Borrowed(_)));
         assert!(READING.with(Cell::get).is_none(), "the table is put away");
+    }
+
+    #[test]
+    fn in_a_pack_a_text_is_one_reference_to_its_two_strings_side_by_side() {
+        use crate::lang::Text;
+        let texts = vec![
+            Text::new("Residence card", "在留カード"),
+            Text::new("Residence card", "在留カード"),
+            Text::new("Card", "在留カード"),
+        ];
+        let (bytes, table) = writing_table(|| postcard::to_allocvec(&texts).expect("encodes"));
+        assert_eq!(table, "Residence card在留カードCard在留カード");
+        let table: &'static str = Box::leak(table.into_boxed_str());
+        let back: Vec<Text> =
+            reading_table(table, || postcard::from_bytes(&bytes)).expect("decodes");
+        assert_eq!(back, texts);
+        assert!(matches!(back[2].ja.0, Cow::Borrowed(_)));
+        // Outside a pack it is the table of `en` and `ja` it always was.
+        let json = serde_json::to_string(&texts[2]).expect("serializes");
+        assert_eq!(json, r#"{"en":"Card","ja":"在留カード"}"#);
+    }
+
+    #[test]
+    fn a_text_outside_the_table_or_cutting_a_character_is_an_error() {
+        for span in [
+            (0u32, 1u32, 99u32),
+            (0, 1, 2),
+            (2, 0, 3),
+            (0, 2, 2),
+            (u32::MAX, 1, 1),
+        ] {
+            let bytes = postcard::to_allocvec(&span).expect("encodes");
+            let read: Result<crate::lang::Text, _> =
+                reading_table("a在留", || postcard::from_bytes(&bytes));
+            assert!(read.is_err(), "{span:?}");
+        }
+        let bytes = postcard::to_allocvec(&(0u32, 1u32, 3u32)).expect("encodes");
+        let read: crate::lang::Text =
+            reading_table("a在留", || postcard::from_bytes(&bytes)).expect("decodes");
+        assert_eq!(read, crate::lang::Text::new("a", "在"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content_str::Str;
+use crate::content_str::{self, Str};
 
 /// A language of the interface and the reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -50,15 +50,53 @@ impl Lang {
 }
 
 /// A string in English and Japanese.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// In TOML and JSON it is a table of `en` and `ja`; in a compiled pack it is one reference to both
+/// strings side by side in the pack's table ([`crate::content_str`]): a pack holds some 3,000
+/// texts, and reading each as two strings was most of decoding the embedded pack at start.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
     /// The English text (a missing one reads as empty, so the pack check names the field and id).
-    #[serde(default)]
     pub en: Str,
     /// The Japanese text (likewise).
-    #[serde(default)]
     pub ja: Str,
+}
+
+/// [`Text`] as a table, outside a compiled pack (named `Text` for serde's messages).
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Text", deny_unknown_fields)]
+struct TextFields<S> {
+    #[serde(default)]
+    en: S,
+    #[serde(default)]
+    ja: S,
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match content_str::write_pair(&self.en, &self.ja) {
+            Some(span) => span.serialize(serializer),
+            None => TextFields {
+                en: &self.en,
+                ja: &self.ja,
+            }
+            .serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        let Some(table) = content_str::reading() else {
+            let TextFields { en, ja } = TextFields::<Str>::deserialize(deserializer)?;
+            return Ok(Text { en, ja });
+        };
+        let span = content_str::PairSpan::deserialize(deserializer)?;
+        let (en, ja) = content_str::pair_in(table, span).ok_or_else(|| {
+            <D::Error as serde::de::Error>::custom("a text outside the pack's string table")
+        })?;
+        Ok(Text { en, ja })
+    }
 }
 
 impl Text {
