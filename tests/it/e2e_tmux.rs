@@ -500,6 +500,36 @@ fn resize_redraws_and_keeps_the_selection() {
     tmux.wait_exit(1);
 }
 
+/// At 60×20, the smallest laid out, the real program opens the welcome at its first line with the
+/// menu in sight; PgDn (as tmux sends it) scrolls the text to the not-legal-advice notice and the
+/// menu stays put.
+#[test]
+fn a_60x20_terminal_opens_the_welcome_at_its_top_and_pgdn_reaches_the_notice() {
+    let Some(_serial) = setup(&["tmux"]) else {
+        return;
+    };
+    let tmux = Pane::start_sized("welcome-60x20", (60, 20));
+    tmux.run_kouteki("", "--no-save --lang en");
+    let screen = tmux.wait_for("the welcome screen", |s| s.contains("▶ Start the check"));
+    assert!(
+        screen.contains("This check asks about your situation"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("↓") && screen.contains("PgUp/PgDn"),
+        "{screen}"
+    );
+    assert!(!screen.contains("or lawyer."), "{screen}");
+    let menu_row = |s: &str| s.lines().position(|l| l.contains("▶ Start the check"));
+    let menu = menu_row(&screen);
+    tmux.send(&["NPage"]);
+    let scrolled = tmux.wait_for("the notice after PgDn", |s| s.contains("or lawyer."));
+    assert!(!scrolled.contains("This check asks about"), "{scrolled}");
+    assert_eq!(menu_row(&scrolled), menu, "the menu stays:\n{scrolled}");
+    tmux.send(&["C-c"]);
+    tmux.wait_exit(1);
+}
+
 /// q asks first (n stays, y quits); Ctrl-C quits at once. Both give the shell back with the normal
 /// screen, a visible cursor and the line discipline restored.
 #[test]
