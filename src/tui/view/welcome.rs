@@ -21,24 +21,53 @@ use kouteki_core::severity::Area;
 /// (PgUp/PgDn), the row between saying how much is hidden, so the screen opens on the text's first
 /// line and what to read out and choose is always in sight.
 pub fn draw(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect, cursor: usize) {
-    let text = about_lines(app, viewer, area.width);
-    let (footer, menu_top) = footer_lines(app, viewer, area.width, cursor);
-    let room = text_room(area, footer.len());
-    let max = max_scroll(text.len(), room);
-    let scroll = viewer.welcome.offset(text_owner(viewer)).min(max);
-    let shown = (text.len() as u16).min(room);
+    let laid = lay_out(app, viewer, area, cursor);
+    let scroll = viewer
+        .welcome
+        .offset(text_owner(viewer))
+        .min(laid.max_scroll);
+    let shown = (laid.text.len() as u16).min(laid.room);
     let [text_area, gap, footer_area] = Layout::vertical([
         Constraint::Length(shown),
         Constraint::Length(1),
         Constraint::Min(0),
     ])
     .areas(area);
-    frame.render_widget(Lines::new(text).scroll(scroll), text_area);
-    let more = super::more::title(scroll, max - scroll, "PgUp/PgDn", viewer);
+    frame.render_widget(Lines::new(laid.text).scroll(scroll), text_area);
+    let below = laid.max_scroll - scroll;
+    let more = super::more::title(scroll, below, "PgUp/PgDn", viewer);
     frame.render_widget(Lines::new(more), gap);
-    let cursor_row = footer_area.y + (menu_top + cursor) as u16;
+    let cursor_row = footer_area.y + (laid.menu_top + cursor) as u16;
     frame.set_cursor_position((footer_area.x, cursor_row));
-    frame.render_widget(Lines::new(footer), footer_area);
+    frame.render_widget(Lines::new(laid.footer), footer_area);
+}
+
+/// The welcome screen's parts, wrapped once at the width they are drawn at.
+struct Laid {
+    /// What the check covers, where answers live, the notice.
+    text: Vec<Line<'static>>,
+    /// A session's code and the menu.
+    footer: Vec<Line<'static>>,
+    /// The footer's row where the menu starts.
+    menu_top: usize,
+    /// The rows the text has above the footer (less the row under the text).
+    room: u16,
+    /// How far the text can scroll.
+    max_scroll: u16,
+}
+
+fn lay_out(app: &App, viewer: &Viewer, area: Rect, cursor: usize) -> Laid {
+    let text = about_lines(app, viewer, area.width);
+    let (footer, menu_top) = footer_lines(app, viewer, area.width, cursor);
+    let room = area.height.saturating_sub(footer.len() as u16 + 1);
+    let max_scroll = (text.len() as u16).saturating_sub(room);
+    Laid {
+        text,
+        footer,
+        menu_top,
+        room,
+        max_scroll,
+    }
 }
 
 /// What stays under the text: a session's code (with a blank line after it), then the menu; and
@@ -90,19 +119,9 @@ pub fn text_owner(viewer: &Viewer) -> usize {
 
 /// How far the welcome text can scroll on `viewer`'s terminal, and a page of it (for PgUp/PgDn).
 pub fn text_extent(app: &App, viewer: &Viewer, body: Rect) -> (u16, u16) {
-    let text = about_lines(app, viewer, body.width);
-    let (footer, _) = footer_lines(app, viewer, body.width, 0);
-    let room = text_room(body, footer.len());
-    (max_scroll(text.len(), room), room.max(1))
-}
-
-/// The rows the text has above the footer and the row under the text.
-fn text_room(area: Rect, footer_len: usize) -> u16 {
-    area.height.saturating_sub(footer_len as u16 + 1)
-}
-
-fn max_scroll(text_len: usize, room: u16) -> u16 {
-    (text_len as u16).saturating_sub(room)
+    // The menu's length, not which item is selected, decides the room.
+    let laid = lay_out(app, viewer, body, 0);
+    (laid.max_scroll, laid.room.max(1))
 }
 
 /// The session code and what it is for: one line where both fit (as at 80 columns, where the

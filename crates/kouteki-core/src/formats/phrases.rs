@@ -5,10 +5,10 @@
 //! asked, but a one-shot `kouteki eval --format text` paid the model for every Japanese word of its
 //! report, most of its time, and a Japanese first screen, whose words are the program's own, paid
 //! it too. So the words of the embedded content and of the program's texts are asked at build
-//! time: the
-//! build script writes them with their ends ([`phrase_table`]), the binary hands the table over at
-//! start ([`know`]), and the model is asked only about words it does not hold. The answer is a
-//! function of the word alone, so the table gives what the model would, whatever pack is loaded.
+//! time: the build script writes them with their ends ([`phrase_table`]), the binary hands the
+//! table over at start ([`know`]), and the model is asked only about words it does not hold. The
+//! answer is a function of the word alone, so the table gives what the model would, whatever pack
+//! is loaded.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
