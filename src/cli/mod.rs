@@ -65,8 +65,11 @@ pub struct InterviewArgs {
     pub plain: bool,
 }
 
-/// The subcommands.
+/// The subcommands. Each one's flags are built only when it runs (`defer`): building every
+/// subcommand's (`serve` alone has some 80) was a tenth of a one-shot `kouteki eval`'s instructions
+/// and most of its short-lived allocations. Help, completions and the man page still see them all.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Assess an answers file and print the result (exit 0 whatever the verdict unless --fail-on, 2 on bad input).
     Eval(EvalArgs),
