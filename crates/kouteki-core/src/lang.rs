@@ -75,7 +75,7 @@ struct TextFields<S> {
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match content_str::write_pair(&self.en, &self.ja) {
-            Some(span) => span.serialize(serializer),
+            Some(span) => content_str::serialize_pair(span, serializer),
             None => TextFields {
                 en: &self.en,
                 ja: &self.ja,
@@ -91,7 +91,7 @@ impl<'de> Deserialize<'de> for Text {
             let TextFields { en, ja } = TextFields::<Str>::deserialize(deserializer)?;
             return Ok(Text { en, ja });
         };
-        let span = content_str::PairSpan::deserialize(deserializer)?;
+        let span = content_str::deserialize_pair(deserializer)?;
         let (en, ja) = content_str::pair_in(table, span).ok_or_else(|| {
             <D::Error as serde::de::Error>::custom("a text outside the pack's string table")
         })?;
