@@ -8,7 +8,10 @@ use super::pack_dir::check_content;
 use kouteki_core::content::{Content, SourceKind};
 use kouteki_core::severity::Severity;
 
-/// `kouteki check`'s flags.
+/// Validate a content pack and print a summary.
+///
+/// Exit status: 2 with every error listed if it fails; warnings go to stderr, and fail with 1
+/// under --strict; 0 otherwise.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct CheckArgs {
     /// Fail (exit 1) when the content lints warn: a rule citing only secondary sources, a source

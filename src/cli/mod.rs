@@ -84,8 +84,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), e.g. `kouteki man > ~/.local/share/man/man1/kouteki.1`.
-    Man,
+    /// Print a man page (roff): kouteki's, or one subcommand's (`kouteki man eval`); or write
+    /// them all into a directory (`kouteki man --dir ~/.local/share/man/man1`).
+    Man(docs::ManArgs),
     /// Print the JSON Schema of the answers file (for the content in use) or of `eval --format json`.
     Schema {
         /// Which document.
@@ -94,7 +95,10 @@ pub enum Command {
     },
 }
 
-/// Flags of `kouteki eval`.
+/// Assess answers files and print the result.
+///
+/// Exit status: 0 whatever the verdict, unless --fail-on is given and the overall result is at
+/// least that (then 1); 2 on bad input.
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
     /// The answers file (TOML: [meta] and [answers], see README); several files, or a directory of
@@ -205,7 +209,7 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(cli.rules.as_deref(), args),
         Some(Command::Serve(args)) => serve::run(cli.rules.as_deref(), args),
         Some(Command::Completions { shell }) => docs::completions(*shell),
-        Some(Command::Man) => docs::man(),
+        Some(Command::Man(args)) => docs::man(args),
         Some(Command::Schema { document }) => schema::run(cli.rules.as_deref(), *document),
         None => interview::run(cli.rules.as_deref(), &cli.interview, cli.color),
     };

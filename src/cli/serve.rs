@@ -15,7 +15,10 @@ use crate::ssh::proxy::ProxyProtocol;
 use crate::ssh::throttle::ThrottleSettings;
 use crate::ssh::{AuthPolicy, ServeSettings, Timeouts, host_key};
 
-/// Flags of `kouteki serve` (every default is shown by `--help`).
+/// Serve the interview over SSH to the clients of a consultation.
+///
+/// The README's "Consultations over SSH" says how to set it up; every option's default is listed
+/// with it.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
     /// Address to listen on; use e.g. 0.0.0.0:2222 to accept clients from other machines.

@@ -1614,7 +1614,7 @@ fn bash_completion_completes_subcommands_and_flags() {
 }
 
 #[test]
-fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
+fn completions_for_every_shell_name_every_subcommand() {
     let dir = TempDir::new().expect("temp dir");
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let run = run_in(dir.path(), &["completions", shell], &[]);
@@ -1625,27 +1625,90 @@ fn completions_for_every_shell_and_the_man_page_name_every_subcommand() {
     }
     let unknown = run_in(dir.path(), &["completions", "tcsh"], &[]);
     unknown.expect_code(2);
-    let man = run_in(dir.path(), &["man"], &[]);
-    man.expect_code(0);
-    assert!(man.stdout.contains(".TH kouteki 1"), "{}", man.stdout);
+}
+
+/// The subcommands that have a man page of their own.
+const MAN_SUBCOMMANDS: [&str; 6] = ["eval", "check", "serve", "completions", "man", "schema"];
+
+#[test]
+fn man_prints_the_top_page_and_one_page_per_subcommand_with_its_own_options() {
+    let dir = TempDir::new().expect("temp dir");
+    let top = run_in(dir.path(), &["man"], &[]);
+    top.expect_code(0);
+    assert!(top.stdout.contains(".TH kouteki 1"), "{}", top.stdout);
     for word in ["eval", "check", "serve", "completions", "rules"] {
-        assert!(man.stdout.contains(word), "the man page lacks {word}");
+        assert!(top.stdout.contains(word), "the man page lacks {word}");
     }
-    // `man -l` reads it without complaint where man is installed.
-    let page = dir.path().join("kouteki.1");
-    std::fs::write(&page, &man.stdout).expect("write the page");
-    if let Ok(output) = Command::new("man")
-        .args(["-l", "-P", "cat"])
-        .arg(&page)
-        .env("MANWIDTH", "80")
-        .output()
-    {
-        let text = String::from_utf8_lossy(&output.stdout);
+    // Each subcommand's page holds that subcommand's options, which the top page leaves out.
+    for (sub, option) in [
+        ("eval", "fail\\-on"),
+        ("serve", "max\\-per\\-ip"),
+        ("check", "strict"),
+    ] {
+        let page = run_in(dir.path(), &["man", sub], &[]);
+        page.expect_code(0);
         assert!(
-            output.status.success() && text.contains("SUBCOMMANDS"),
-            "{text}"
+            page.stdout.contains(&format!(".TH kouteki-{sub} 1")),
+            "{}",
+            page.stdout
+        );
+        assert!(
+            page.stdout.contains(option),
+            "kouteki-{sub}(1) lacks {option}"
+        );
+        assert!(
+            page.stdout.contains("kouteki 0."),
+            "kouteki-{sub}(1) names no version"
         );
     }
+    let unknown = run_in(dir.path(), &["man", "nope"], &[]);
+    unknown.expect_code(2);
+    assert!(
+        unknown.stderr.contains("nope") && unknown.stderr.contains("eval, check, serve"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn man_dir_writes_every_page_and_man_reads_each_one() {
+    let dir = TempDir::new().expect("temp dir");
+    let pages = dir.path().join("share/man/man1");
+    let run = run_in(
+        dir.path(),
+        &["man", "--dir", pages.to_str().expect("utf-8 path")],
+        &[],
+    );
+    run.expect_code(0);
+    let names = std::iter::once("kouteki".to_string())
+        .chain(MAN_SUBCOMMANDS.iter().map(|sub| format!("kouteki-{sub}")));
+    let man_installed = Command::new("man").arg("--version").output().is_ok();
+    for name in names {
+        let page = pages.join(format!("{name}.1"));
+        let roff = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{name}.1: {e}"));
+        assert!(roff.contains(&format!(".TH {name} 1")), "{name}.1: {roff}");
+        assert!(
+            run.stdout.contains(&*page.to_string_lossy()),
+            "{name}.1 not listed: {}",
+            run.stdout
+        );
+        if man_installed {
+            let output = Command::new("man")
+                .args(["-l", "-P", "cat"])
+                .arg(&page)
+                .env("MANWIDTH", "80")
+                .output()
+                .expect("run man");
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(
+                output.status.success() && text.contains("NAME"),
+                "{name}: {text}"
+            );
+        }
+    }
+    // A page and --dir together are a usage error, not a silent choice of one.
+    let both = run_in(dir.path(), &["man", "eval", "--dir", "x"], &[]);
+    both.expect_code(2);
 }
 
 #[test]
