@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge};
+use ratatui::widgets::Block;
 
 use super::super::app::App;
 use super::super::screen::Field;
@@ -128,20 +128,27 @@ fn draw_progress(
         Lines::new(Span::styled(label, viewer.theme.heading())),
         label_area,
     );
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        done as f64 / total as f64
-    };
-    let gauge = Gauge::default()
-        .ratio(ratio.clamp(0.0, 1.0))
-        .label("")
-        .gauge_style(
-            viewer
-                .theme
-                .severity(kouteki_core::severity::Severity::Info),
-        );
-    frame.render_widget(gauge, gauge_area);
+    let bar = progress_bar(done, total, gauge_area.width);
+    let style = viewer
+        .theme
+        .severity(kouteki_core::severity::Severity::Info);
+    frame.render_widget(
+        Lines::new(Line::from(vec![
+            Span::styled(bar.0, style),
+            Span::styled(bar.1, viewer.theme.dim()),
+        ])),
+        gauge_area,
+    );
+}
+
+/// The progress bar as its filled and its unfilled part, `width` columns in all. Drawn by hand
+/// rather than with ratatui's `Gauge`, which leaves a blank cell at the centre for its (here
+/// empty) label: a gap in the bar on a monochrome terminal. The unfilled part is a light shade
+/// so the bar's whole length shows without colour.
+fn progress_bar(done: usize, total: usize, width: u16) -> (String, String) {
+    let width = usize::from(width);
+    let filled = (done * width).checked_div(total).unwrap_or(0).min(width);
+    ("█".repeat(filled), "░".repeat(width - filled))
 }
 
 /// The question's lines: its text, its options or field, the multi-choice hint and the error.
@@ -395,4 +402,25 @@ fn draw_help(
     let block = block.title_bottom(super::more::title(scroll, below, "PgUp/PgDn", viewer));
     frame.render_widget(block, area);
     frame.render_widget(Lines::new(lines).scroll(scroll), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_bar;
+
+    #[test]
+    fn the_bar_fills_in_proportion_and_always_spans_its_width_without_a_gap() {
+        let (filled, rest) = progress_bar(11, 21, 78);
+        assert_eq!(filled.chars().count(), 40);
+        assert_eq!(rest.chars().count(), 38);
+        assert!(!filled.contains(' ') && !rest.contains(' '));
+        assert_eq!(progress_bar(0, 21, 10), (String::new(), "░".repeat(10)));
+        assert_eq!(progress_bar(21, 21, 10), ("█".repeat(10), String::new()));
+    }
+
+    #[test]
+    fn an_empty_interview_or_a_count_past_the_total_stays_in_bounds() {
+        assert_eq!(progress_bar(0, 0, 5), (String::new(), "░".repeat(5)));
+        assert_eq!(progress_bar(30, 21, 5), ("█".repeat(5), String::new()));
+    }
 }
