@@ -70,7 +70,7 @@ pub fn draw_axis(report: &Report, as_of: Date, viewer: &Viewer, frame: &mut Fram
     let (first, last) = span(report);
     let column = move |days: i64| ((days - first) as f64 / (last - first) as f64 * width).round();
     let axis_y = 1.0;
-    let ticks = ticks(as_of, first, last, viewer.lang);
+    let ticks = fit_tick_labels(ticks(as_of, first, last, viewer.lang), &column, area.width);
     let labels = place_labels(report, &column, area.width, area.height - 2);
     let theme = viewer.theme;
     let canvas = Canvas::default()
@@ -82,7 +82,9 @@ pub fn draw_axis(report: &Report, as_of: Date, viewer: &Viewer, frame: &mut Fram
             for (days, label) in &ticks {
                 let x = column(*days);
                 ctx.print(x, axis_y, Span::styled("┼", theme.dim()));
-                ctx.print(x, 0.0, Span::styled(label.clone(), theme.dim()));
+                if let Some(label) = label {
+                    ctx.print(x, 0.0, Span::styled(label.clone(), theme.dim()));
+                }
             }
             ctx.print(column(0), axis_y, Span::styled("▼", theme.heading()));
             for (entry, x, row, text) in &labels {
@@ -104,9 +106,16 @@ pub fn draw_axis(report: &Report, as_of: Date, viewer: &Viewer, frame: &mut Fram
     frame.render_widget(canvas, area);
 }
 
-/// Marks along the axis: each month when it spans up to about a year and a half, else each year,
-/// labelled only where a label fits.
-fn ticks(as_of: Date, first: i64, last: i64, lang: Lang) -> Vec<(i64, String)> {
+/// A mark along the axis: its day (from the evaluation date), its month (1–12) and its label.
+struct Tick {
+    days: i64,
+    month: i8,
+    label: String,
+}
+
+/// Marks along the axis: each month when it spans up to about a year and a half (January labelled
+/// with its year, so the months of two years are told apart), else each year.
+fn ticks(as_of: Date, first: i64, last: i64, lang: Lang) -> Vec<Tick> {
     let monthly = last - first <= 550;
     let start = kouteki_core::dates::add_days(as_of, first);
     let mut month = kouteki_core::dates::Month::of(start).plus(1);
@@ -117,17 +126,60 @@ fn ticks(as_of: Date, first: i64, last: i64, lang: Lang) -> Vec<(i64, String)> {
         if days > last {
             break;
         }
-        if monthly || month.month() == 1 {
-            let label = match (monthly, lang) {
-                (true, Lang::Ja) => format!("{}月", month.month()),
-                (true, Lang::En) => month_abbrev(month.month()).to_string(),
-                (false, _) => month.year().to_string(),
+        let january = month.month() == 1;
+        if monthly || january {
+            let label = match (january, lang) {
+                (true, Lang::Ja) => format!("{}年", month.year()),
+                (true, Lang::En) => month.year().to_string(),
+                (false, Lang::Ja) => format!("{}月", month.month()),
+                (false, Lang::En) => month_abbrev(month.month()).to_string(),
             };
-            out.push((days, label));
+            out.push(Tick {
+                days,
+                month: month.month(),
+                label,
+            });
         }
         month = month.plus(1);
     }
     out
+}
+
+/// The ticks with the labels that fit. Labels start at their mark and keep a blank column between
+/// them; when every month's label does not fit, every 2nd, 3rd, 6th or 12th month is labelled
+/// (counted from January, so the year's label always stays), rather than months run together
+/// ("12月1月") or dropped at random. A label that would leave the pane is left out.
+fn fit_tick_labels(
+    ticks: Vec<Tick>,
+    column: &dyn Fn(i64) -> f64,
+    width: u16,
+) -> Vec<(i64, Option<String>)> {
+    let span = |t: &Tick| {
+        let start = column(t.days) as u16;
+        (start, start + t.label.width() as u16)
+    };
+    let labelled = |every: i8| move |t: &&Tick| (t.month - 1) % every == 0;
+    let every = [1, 2, 3, 6, 12]
+        .into_iter()
+        .find(|every| {
+            let spans: Vec<_> = ticks.iter().filter(labelled(*every)).map(span).collect();
+            spans.windows(2).all(|w| w[0].1 < w[1].0)
+        })
+        .unwrap_or(12);
+    // Years over a long span may still crowd: a label that would touch the one before is left out.
+    let mut last_end = None;
+    ticks
+        .iter()
+        .map(|t| {
+            let (start, end) = span(t);
+            let clear = last_end.is_none_or(|e| e < start);
+            let shown = labelled(every)(&t) && end <= width && clear;
+            if shown {
+                last_end = Some(end);
+            }
+            (t.days, shown.then(|| t.label.clone()))
+        })
+        .collect()
 }
 
 fn month_abbrev(month: i8) -> &'static str {
@@ -219,4 +271,68 @@ pub fn documents_lines(report: &Report, viewer: &Viewer, width: u16) -> Vec<Line
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    /// The labels shown for an axis of `width` columns from 2026-12-01 across `last` days.
+    fn shown(lang: Lang, last: i64, width: u16) -> Vec<String> {
+        let (first, last) = (-3, last);
+        let column = move |days: i64| {
+            ((days - first) as f64 / (last - first) as f64 * f64::from(width - 1)).round()
+        };
+        let ticks = ticks(date(2026, 12, 1), first, last, lang);
+        let fitted = fit_tick_labels(ticks, &column, width);
+        fitted.into_iter().filter_map(|(_, label)| label).collect()
+    }
+
+    #[test]
+    fn january_is_labelled_with_its_year_so_two_years_of_months_are_told_apart() {
+        let labels = shown(Lang::Ja, 480, 200);
+        assert_eq!(labels[..3], ["12月", "2027年", "2月"]);
+        assert!(labels.contains(&"2028年".to_string()), "{labels:?}");
+        assert_eq!(shown(Lang::En, 480, 200)[..3], ["Dec", "2027", "Feb"]);
+    }
+
+    #[test]
+    fn when_every_month_does_not_fit_every_other_one_is_labelled_with_a_gap_between() {
+        // 480 days on 76 columns: about 4.6 columns a month, too few for "10月" and a gap.
+        let labels = shown(Lang::Ja, 480, 76);
+        assert_eq!(labels[..3], ["2027年", "3月", "5月"], "{labels:?}");
+        assert!(labels.contains(&"2028年".to_string()), "{labels:?}");
+        // Wide enough, every month is there.
+        assert_eq!(shown(Lang::Ja, 480, 160).len(), 16);
+    }
+
+    #[test]
+    fn labels_never_touch_and_never_leave_the_pane_at_any_width() {
+        for width in [10u16, 20, 40, 60, 76, 100, 200] {
+            for last in [30, 200, 480, 549, 2000, 9000] {
+                let (first, lastd) = (-3, last);
+                let column = move |days: i64| {
+                    ((days - first) as f64 / (lastd - first) as f64 * f64::from(width - 1)).round()
+                };
+                let fitted = fit_tick_labels(
+                    ticks(date(2026, 12, 1), first, last, Lang::Ja),
+                    &column,
+                    width,
+                );
+                let mut end = None;
+                for (days, label) in fitted {
+                    let Some(label) = label else { continue };
+                    let start = column(days) as u16;
+                    let stop = start + label.width() as u16;
+                    assert!(stop <= width, "{label} leaves a {width}-column pane");
+                    assert!(
+                        end.is_none_or(|e| e < start),
+                        "{label} touches the one before"
+                    );
+                    end = Some(stop);
+                }
+            }
+        }
+    }
 }
