@@ -229,6 +229,7 @@ impl Desk {
             return Err(ConsoleEnd::Disconnected);
         }
         self.console.status = Status::Visited(visit);
+        self.console.lang = attachment.lang;
         // The session drew on this screen: start from a clean one, at the size it has now.
         attachment.discard_typed();
         self.decoder = InputDecoder::new();

@@ -41,10 +41,10 @@ impl Visitor {
             how = visit.as_str(),
             "consultant left the session"
         );
-        let _ = self.outcome.send(Outcome {
-            attachment: self.participant.attachment,
-            visit,
-        });
+        // The language they chose in the session is the one they now read: the console keeps it.
+        let mut attachment = self.participant.attachment;
+        attachment.lang = self.participant.seat.viewer.lang;
+        let _ = self.outcome.send(Outcome { attachment, visit });
     }
 }
 

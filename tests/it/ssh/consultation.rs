@@ -241,10 +241,15 @@ async fn with_drive_both_answer_f2_removes_and_the_console_comes_back() {
     consultant
         .wait_for("watching", |s| s.contains("only the client answers"))
         .await;
+    // They switch to Japanese in the session; the console they come back to keeps it.
+    consultant.send(b"L").await;
+    consultant
+        .wait_for("the session in Japanese", |s| s.contains("[日本語]"))
+        .await;
     consultant.send(b"q").await;
     consultant
-        .wait_for("the console after leaving", |s| {
-            s.contains(CONSOLE) && s.contains("You left the session.")
+        .wait_for("the console after leaving, in Japanese", |s| {
+            s.contains("相談員コンソール") && s.contains("セッションから退出しました。")
         })
         .await;
     client
