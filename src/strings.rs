@@ -178,6 +178,8 @@ pub mod tui {
         CONFIRM_QUIT = ("Quit kouteki? Your answers so far are kept. (y / n)", "終了しますか？ここまでの回答は保存されています。（y / n）");
         /// Quit confirmation without saving.
         CONFIRM_QUIT_NO_SAVE = ("Quit kouteki? Your answers will be lost. (y / n)", "終了しますか？回答は保存されません。（y / n）");
+        /// Quit confirmation before any answer: there is nothing to keep or lose.
+        CONFIRM_QUIT_NOTHING_YET = ("Quit kouteki? (y / n)", "終了しますか？（y / n）");
         /// Help title.
         HELP = ("Keys", "キー操作");
         /// Help close hint.

@@ -245,6 +245,32 @@ fn quitting_asks_first_and_ctrl_c_quits_at_once() {
 }
 
 #[test]
+fn the_quit_question_warns_of_lost_answers_only_once_there_are_some() {
+    for lang in [Lang::En, Lang::Ja] {
+        let mut ui = Ui::new(App::new(content(), AS_OF, Storage::NoSave), lang);
+        ui.press(Key::Char('q'));
+        let screen = ui.render(80, 24);
+        assert!(
+            screen.contains(w::CONFIRM_QUIT_NOTHING_YET.get(lang)),
+            "{screen}"
+        );
+        ui.press(Key::Char('n'));
+        ui.press(Key::Enter);
+        ui.press(Key::Enter);
+        assert!(
+            !ui.app.interview().answers().is_empty(),
+            "the first answer is given"
+        );
+        ui.press(Key::Char('q'));
+        let screen = ui.render(80, 24);
+        assert!(
+            screen.contains(w::CONFIRM_QUIT_NO_SAVE.get(lang)),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
 fn every_confirmed_answer_saves_a_draft_of_the_answers_that_count() {
     let mut app = new_app(Lang::Ja);
     app.press(Key::Enter);

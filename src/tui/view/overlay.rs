@@ -177,7 +177,10 @@ fn help(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
 }
 
 fn confirm_quit(app: &App, viewer: &Viewer, frame: &mut Frame, area: Rect) {
-    let text = if matches!(app.storage(), Storage::Draft { .. }) {
+    // Before the first answer, "your answers will be lost" would warn of nothing.
+    let text = if app.interview().answers().answered().next().is_none() {
+        w::CONFIRM_QUIT_NOTHING_YET
+    } else if matches!(app.storage(), Storage::Draft { .. }) {
         w::CONFIRM_QUIT
     } else {
         w::CONFIRM_QUIT_NO_SAVE
