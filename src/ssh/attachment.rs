@@ -31,7 +31,8 @@ pub struct Attachment {
     pub handle: Handle,
     /// Their session channel.
     pub channel: ChannelId,
-    /// The language their client asked for (LANG), else English.
+    /// The language they read: their client's LANG (else English) at first, then what they last
+    /// switched to in a session they visited, so a consultant's console keeps it.
     pub lang: Lang,
     /// The connection's number, for logs.
     pub conn: u64,

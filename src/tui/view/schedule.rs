@@ -61,14 +61,21 @@ fn span(report: &Report) -> (i64, i64) {
     (first - pad, last + pad)
 }
 
+/// The column (from 0 to `width - 1`) of a day between `first` and `last` on an axis `width` wide.
+fn axis_column(first: i64, last: i64, width: u16) -> impl Fn(i64) -> f64 {
+    let width = f64::from(width - 1);
+    move |days: i64| ((days - first) as f64 / (last - first) as f64 * width).round()
+}
+
 /// Draws the axis in `area`.
 pub fn draw_axis(report: &Report, as_of: Date, viewer: &Viewer, frame: &mut Frame, area: Rect) {
     if area.width < 10 || area.height < 3 {
         return;
     }
+    // The canvas's bounds are the columns `axis_column` maps days to.
     let (width, height) = (f64::from(area.width - 1), f64::from(area.height - 1));
     let (first, last) = span(report);
-    let column = move |days: i64| ((days - first) as f64 / (last - first) as f64 * width).round();
+    let column = axis_column(first, last, area.width);
     let axis_y = 1.0;
     let ticks = fit_tick_labels(ticks(as_of, first, last, viewer.lang), &column, area.width);
     let labels = place_labels(report, &column, area.width, area.height - 2);
@@ -280,13 +287,16 @@ mod tests {
 
     /// The labels shown for an axis of `width` columns from 2026-12-01 across `last` days.
     fn shown(lang: Lang, last: i64, width: u16) -> Vec<String> {
-        let (first, last) = (-3, last);
-        let column = move |days: i64| {
-            ((days - first) as f64 / (last - first) as f64 * f64::from(width - 1)).round()
-        };
-        let ticks = ticks(date(2026, 12, 1), first, last, lang);
-        let fitted = fit_tick_labels(ticks, &column, width);
-        fitted.into_iter().filter_map(|(_, label)| label).collect()
+        fitted(lang, last, width)
+            .into_iter()
+            .filter_map(|(_, label)| label)
+            .collect()
+    }
+
+    /// Every tick for an axis of `width` columns from 2026-12-01 (3 days before) across `last` days.
+    fn fitted(lang: Lang, last: i64, width: u16) -> Vec<(i64, Option<String>)> {
+        let ticks = ticks(date(2026, 12, 1), -3, last, lang);
+        fit_tick_labels(ticks, &axis_column(-3, last, width), width)
     }
 
     #[test]
@@ -311,17 +321,9 @@ mod tests {
     fn labels_never_touch_and_never_leave_the_pane_at_any_width() {
         for width in [10u16, 20, 40, 60, 76, 100, 200] {
             for last in [30, 200, 480, 549, 2000, 9000] {
-                let (first, lastd) = (-3, last);
-                let column = move |days: i64| {
-                    ((days - first) as f64 / (lastd - first) as f64 * f64::from(width - 1)).round()
-                };
-                let fitted = fit_tick_labels(
-                    ticks(date(2026, 12, 1), first, last, Lang::Ja),
-                    &column,
-                    width,
-                );
+                let column = axis_column(-3, last, width);
                 let mut end = None;
-                for (days, label) in fitted {
+                for (days, label) in fitted(Lang::Ja, last, width) {
                     let Some(label) = label else { continue };
                     let start = column(days) as u16;
                     let stop = start + label.width() as u16;
