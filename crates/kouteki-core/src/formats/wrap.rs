@@ -137,16 +137,19 @@ fn find_fine_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
     Box::new(words_around_urls(line, unicode_words).into_iter())
 }
 
-/// Split points of a word: after a hyphen between two letters or digits (well-|known), never in a
-/// URL or a word holding a command-line flag (`--no-save`).
+/// Split points of a word: after a hyphen between two letters or digits (well-|known), but never
+/// between two digits (a date, 2027-01-31, or a phone number reads as one), in a URL or in a word
+/// holding a command-line flag (`--no-save`).
 fn split_points(word: &str) -> Vec<usize> {
     if word.contains("://") || word.contains("--") {
         return Vec::new();
     }
     let bytes = word.as_bytes();
-    let alphanumeric = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
+    let is = |at: usize, class: fn(&u8) -> bool| bytes.get(at).is_some_and(class);
+    let alphanumeric = |at: usize| is(at, u8::is_ascii_alphanumeric);
+    let digits = |i: usize| is(i - 1, u8::is_ascii_digit) && is(i + 1, u8::is_ascii_digit);
     word.match_indices('-')
-        .filter(|(i, _)| *i > 0 && alphanumeric(i - 1) && alphanumeric(i + 1))
+        .filter(|(i, _)| *i > 0 && alphanumeric(i - 1) && alphanumeric(i + 1) && !digits(*i))
         .map(|(i, _)| i + 1)
         .collect()
 }
@@ -261,6 +264,20 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines.iter().any(|l| l.contains("Immigration")), "{lines:?}");
+    }
+
+    #[test]
+    fn a_date_is_never_split_at_its_hyphens_but_a_hyphenated_word_is() {
+        let text = "What is the expiry date of your period of stay? → 2027-01-31";
+        for width in 12..60 {
+            let lines = wrap(text, &options(width));
+            assert!(
+                lines.iter().any(|l| l.contains("2027-01-31")),
+                "{width}: {lines:?}"
+            );
+        }
+        let lines = wrap("a long-established rule", &options(12));
+        assert!(lines.iter().any(|l| l.ends_with("long-")), "{lines:?}");
     }
 
     #[test]
