@@ -52,6 +52,22 @@ pub(super) fn is_japanese(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
 }
 
+/// Characters a Japanese line may not start with (行頭禁則, as JIS X 4051 lists them): closing
+/// brackets, punctuation, small kana, the prolonged sound mark and iteration marks.
+const NO_LINE_START: &str = "）」』】〕〉》］｝)]}、。，．,.・：；？！ー～ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ";
+
+/// Characters a Japanese line may not end with (行末禁則): opening brackets.
+const NO_LINE_END: &str = "（「『【〔〈《［｛([{";
+
+/// Whether a line may break at byte `at` of `word`: BudouX's phrases sometimes end before a closing
+/// bracket (している|）), and a line starting with "）" is one a Japanese reader stops at.
+fn may_break_at(word: &str, at: usize) -> bool {
+    let next = word[at..].chars().next();
+    let previous = word[..at].chars().next_back();
+    !next.is_some_and(|c| NO_LINE_START.contains(c))
+        && !previous.is_some_and(|c| NO_LINE_END.contains(c))
+}
+
 /// Words split at spaces; a word with Japanese in it is split again at the byte offsets `ends`
 /// gives for it (each the end of a part), the others by Unicode's rules.
 fn japanese_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>, ends: fn(&str) -> Vec<usize>) {
@@ -63,7 +79,10 @@ fn japanese_words<'a>(text: &'a str, words: &mut Vec<Word<'a>>, ends: fn(&str) -
             continue;
         }
         let mut from = 0;
-        let ends = ends(word.word);
+        let ends: Vec<usize> = ends(word.word)
+            .into_iter()
+            .filter(|end| *end == word.word.len() || may_break_at(word.word, *end))
+            .collect();
         for (i, end) in ends.iter().enumerate() {
             let to = if i + 1 == ends.len() {
                 with_space.len()
@@ -264,6 +283,28 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines.iter().any(|l| l.contains("Immigration")), "{lines:?}");
+    }
+
+    #[test]
+    fn a_japanese_line_never_starts_with_a_closing_bracket_or_ends_with_an_opening_one() {
+        let texts = [
+            "会社員など（勤務先の厚生年金・健康保険に加入している）",
+            "働き方によって、所得税の精算方法（年末調整か確定申告か）や、加入すべき年金・医療保険が変わります。",
+        ];
+        for text in texts {
+            for width in 10..60 {
+                let lines = wrap(text, &options(width));
+                assert_eq!(lines.concat(), text, "{width}: nothing lost");
+                for line in &lines[1..] {
+                    let first = line.chars().next().expect("no empty line");
+                    assert!(!NO_LINE_START.contains(first), "{width}: {lines:?}");
+                }
+                for line in &lines[..lines.len() - 1] {
+                    let last = line.chars().next_back().expect("no empty line");
+                    assert!(!NO_LINE_END.contains(last), "{width}: {lines:?}");
+                }
+            }
+        }
     }
 
     #[test]
