@@ -310,13 +310,7 @@ mod tests {
     #[test]
     fn a_date_is_never_split_at_its_hyphens_but_a_hyphenated_word_is() {
         let text = "What is the expiry date of your period of stay? → 2027-01-31";
-        for width in 12..60 {
-            let lines = wrap(text, &options(width));
-            assert!(
-                lines.iter().any(|l| l.contains("2027-01-31")),
-                "{width}: {lines:?}"
-            );
-        }
+        assert_kept_whole(text, "2027-01-31", 12..60);
         let lines = wrap("a long-established rule", &options(12));
         assert!(lines.iter().any(|l| l.ends_with("long-")), "{lines:?}");
     }
@@ -324,17 +318,16 @@ mod tests {
     #[test]
     fn a_command_line_flag_is_never_split_at_its_hyphens() {
         let text = "回答はこのコンピューターの中だけにあり、保存されません（--no-save）。";
-        for width in 20..60 {
+        assert_kept_whole(text, "--no-save", 20..60);
+        assert_kept_whole("run kouteki --no-save --lang ja now", "--no-save", 10..30);
+    }
+
+    /// Asserts that `piece` of `text` stands whole on one line at every width in `widths`.
+    fn assert_kept_whole(text: &str, piece: &str, widths: std::ops::Range<usize>) {
+        for width in widths {
             let lines = wrap(text, &options(width));
             assert!(
-                lines.iter().any(|l| l.contains("--no-save")),
-                "{width}: {lines:?}"
-            );
-        }
-        for width in 10..30 {
-            let lines = wrap("run kouteki --no-save --lang ja now", &options(width));
-            assert!(
-                lines.iter().any(|l| l.contains("--no-save")),
+                lines.iter().any(|l| l.contains(piece)),
                 "{width}: {lines:?}"
             );
         }
